@@ -1,0 +1,84 @@
+using FluentValidation.Results;
+
+namespace MvpPlanner.Core.Common;
+
+public enum ResultStatus
+{
+    Ok,
+    NotFound,
+    Invalid,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>What a service says back: success with a value, or an outcome the UI can show
+/// (field errors beside the fields, "changed by someone else", "not found").</summary>
+public class ServiceResult
+{
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    protected ServiceResult(ResultStatus status, string? message, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        Status = status;
+        Message = message;
+        Errors = errors ?? NoErrors;
+    }
+
+    public ResultStatus Status { get; }
+
+    public string? Message { get; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public bool Succeeded => Status == ResultStatus.Ok;
+
+    public static ServiceResult Ok(string? message = null) => new(ResultStatus.Ok, message, null);
+
+    public static ServiceResult NotFound(string what) => new(ResultStatus.NotFound, $"{what} was not found. It may have been deleted by someone else.", null);
+
+    public static ServiceResult Conflict(string what) => new(ResultStatus.Conflict, $"{what} was changed by someone else while you were editing. Reload to see their change, then apply yours again.", null);
+
+    public static ServiceResult Forbidden(string message) => new(ResultStatus.Forbidden, message, null);
+
+    public static ServiceResult Invalid(ValidationResult validation) => new(ResultStatus.Invalid, "Please correct the highlighted fields.", ToErrors(validation));
+
+    public static ServiceResult Invalid(string field, string message) =>
+        new(ResultStatus.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+
+    protected static IReadOnlyDictionary<string, string[]> ToErrors(ValidationResult validation) =>
+        validation.Errors
+            .GroupBy(e => e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+}
+
+public sealed class ServiceResult<T> : ServiceResult
+{
+    private ServiceResult(ResultStatus status, T? value, string? message, IReadOnlyDictionary<string, string[]>? errors)
+        : base(status, message, errors) => Value = value;
+
+    public T? Value { get; }
+
+    public static ServiceResult<T> Ok(T value, string? message = null) => new(ResultStatus.Ok, value, message, null);
+
+    public static implicit operator ServiceResult<T>(FailedResult failed) => new(failed.Result.Status, default, failed.Result.Message, failed.Result.Errors);
+}
+
+/// <summary>Lets a method returning <see cref="ServiceResult{T}"/> return any failure: <c>return Fail.NotFound("Persona")</c>.</summary>
+public readonly record struct FailedResult(ServiceResult Result);
+
+public static class Fail
+{
+    public static FailedResult NotFound(string what) => new(ServiceResult.NotFound(what));
+
+    public static FailedResult Conflict(string what) => new(ServiceResult.Conflict(what));
+
+    public static FailedResult Forbidden(string message) => new(ServiceResult.Forbidden(message));
+
+    public static FailedResult Invalid(ValidationResult validation) => new(ServiceResult.Invalid(validation));
+
+    public static FailedResult Invalid(string field, string message) => new(ServiceResult.Invalid(field, message));
+
+    public static FailedResult From(ServiceResult result) => new(result);
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using FluentValidation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
+
+namespace MvpPlanner.Core.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the context factory over SQLite. Every connection waits for a busy database
+    /// (several workshop participants saving at once) instead of failing at once.</summary>
+    public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, string connectionString)
+    {
+        EnsureDirectoryExists(connectionString);
+        services.AddDbContextFactory<PlannerDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+        return services;
+    }
+
+    public static IServiceCollection AddPlannerServices(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<PlanInputValidator>(includeInternalTypes: false);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<PlanService>();
+        services.AddScoped<PersonaService>();
+        services.AddScoped<ProblemService>();
+        services.AddScoped<FeatureService>();
+        services.AddScoped<RoadmapService>();
+        services.AddScoped<DemoPlanSeeder>();
+        return services;
+    }
+
+    /// <summary>Applies migrations (never EnsureCreated) and switches the file to WAL so readers never wait for writers.</summary>
+    public static async Task MigrateAsync(this PlannerDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    private static void EnsureDirectoryExists(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 5000;";
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 5000;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

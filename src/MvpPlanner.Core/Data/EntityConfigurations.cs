@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
+
+namespace MvpPlanner.Core.Data;
+
+internal static class EntityBaseConfiguration
+{
+    public static void ConfigureBase<T>(this EntityTypeBuilder<T> builder)
+        where T : EntityBase =>
+        builder.Property(e => e.Version).IsConcurrencyToken();
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(p => p.Vision).HasMaxLength(TextLimits.Line);
+        builder.Property(p => p.ValueProposition).HasMaxLength(TextLimits.Text);
+        builder.HasMany(p => p.Outcomes).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Personas).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Problems).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Features).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Phases).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Lanes).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TargetOutcomeConfiguration : IEntityTypeConfiguration<TargetOutcome>
+{
+    public void Configure(EntityTypeBuilder<TargetOutcome> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(o => o.Description).HasMaxLength(TextLimits.Line).IsRequired();
+        builder.Property(o => o.Metric).HasMaxLength(TextLimits.Name);
+        builder.Property(o => o.Baseline).HasMaxLength(TextLimits.Name);
+        builder.Property(o => o.Target).HasMaxLength(TextLimits.Name);
+    }
+}
+
+internal sealed class PersonaConfiguration : IEntityTypeConfiguration<Persona>
+{
+    public void Configure(EntityTypeBuilder<Persona> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(p => p.UserGroup).HasMaxLength(TextLimits.Name);
+        builder.Property(p => p.Goals).HasMaxLength(TextLimits.Text);
+        builder.Property(p => p.Pains).HasMaxLength(TextLimits.Text);
+        builder.Property(p => p.Context).HasMaxLength(TextLimits.Text);
+        // Deleting a persona unlinks its problems; the problems themselves stay.
+        builder.HasMany(p => p.Problems).WithMany(p => p.Personas).UsingEntity("ProblemPersonas");
+    }
+}
+
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(p => p.Statement).HasMaxLength(TextLimits.Line).IsRequired();
+        builder.Property(p => p.Evidence).HasMaxLength(TextLimits.Text);
+        builder.Property(p => p.Frequency).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(p => p.Features).WithMany(f => f.Problems).UsingEntity("FeatureProblems");
+    }
+}
+
+internal sealed class FeatureConfiguration : IEntityTypeConfiguration<Feature>
+{
+    public void Configure(EntityTypeBuilder<Feature> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(f => f.Title).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(f => f.Description).HasMaxLength(TextLimits.Text);
+        builder.Property(f => f.Owner).HasMaxLength(TextLimits.Name);
+        builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Moscow).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(f => f.RiceScore);
+        builder.HasOne(f => f.Phase).WithMany(p => p.Features).HasForeignKey(f => f.PhaseId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(f => f.Lane).WithMany(l => l.Features).HasForeignKey(f => f.LaneId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(f => new { f.PlanId, f.PhaseId, f.LaneId, f.Rank });
+    }
+}
+
+internal sealed class RoadmapPhaseConfiguration : IEntityTypeConfiguration<RoadmapPhase>
+{
+    public void Configure(EntityTypeBuilder<RoadmapPhase> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(p => p.Goal).HasMaxLength(TextLimits.Text);
+        builder.Property(p => p.ExitCriteria).HasMaxLength(TextLimits.Text);
+    }
+}
+
+internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
+{
+    public void Configure(EntityTypeBuilder<Lane> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(l => l.Name).HasMaxLength(TextLimits.Name).IsRequired();
+    }
+}

@@ -1,0 +1,188 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Personas;
+
+namespace MvpPlanner.Core.Features;
+
+public class FeatureService(
+    IDbContextFactory<PlannerDbContext> dbFactory,
+    IValidator<FeatureInput> validator,
+    IValidator<FeaturePriorityInput> priorityValidator,
+    ILogger<FeatureService> logger)
+{
+    public async Task<IReadOnlyList<FeatureRow>> ListAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Features.AsNoTracking()
+            .Where(f => f.PlanId == planId)
+            .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id)
+            .Select(f => new FeatureRow
+            {
+                Id = f.Id,
+                Title = f.Title,
+                Description = f.Description,
+                Owner = f.Owner,
+                Status = f.Status,
+                Moscow = f.Moscow,
+                Reach = f.Reach,
+                Impact = f.Impact,
+                Confidence = f.Confidence,
+                Effort = f.Effort,
+                Value = f.Value,
+                EffortSize = f.EffortSize,
+                PhaseId = f.PhaseId,
+                PhaseName = f.Phase == null ? null : f.Phase.Name,
+                LaneId = f.LaneId,
+                LaneName = f.Lane == null ? null : f.Lane.Name,
+                Version = f.Version,
+                Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
+                PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).Distinct().ToList(),
+            })
+            .ToListAsync(ct);
+    }
+
+    public async Task<ServiceResult<int>> CreateAsync(int planId, FeatureInput input, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        {
+            return Fail.NotFound("The plan");
+        }
+
+        var feature = new Feature { PlanId = planId };
+        var applied = await ApplyAsync(db, planId, feature, input, ct);
+        if (!applied.Succeeded)
+        {
+            return Fail.From(applied);
+        }
+
+        feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
+        db.Features.Add(feature);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Created feature {FeatureId} in plan {PlanId}", feature.Id, planId);
+        return ServiceResult<int>.Ok(feature.Id, $"Added feature \"{feature.Title}\".");
+    }
+
+    public async Task<ServiceResult> UpdateAsync(int planId, int featureId, FeatureInput input, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return ServiceResult.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var feature = await db.Features.Include(f => f.Problems)
+            .FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
+        if (feature is null)
+        {
+            return ServiceResult.NotFound("The feature");
+        }
+
+        var (oldPhase, oldLane) = (feature.PhaseId, feature.LaneId);
+        var applied = await ApplyAsync(db, planId, feature, input, ct);
+        if (!applied.Succeeded)
+        {
+            return applied;
+        }
+
+        if (feature.PhaseId != oldPhase || feature.LaneId != oldLane)
+        {
+            feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
+        }
+
+        return await db.SaveVersionedAsync(feature, input.Version, "The feature", ct);
+    }
+
+    public async Task<ServiceResult> UpdatePriorityAsync(int planId, int featureId, FeaturePriorityInput input, CancellationToken ct = default)
+    {
+        var validation = await priorityValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return ServiceResult.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
+        if (feature is null)
+        {
+            return ServiceResult.NotFound("The feature");
+        }
+
+        ApplyPriority(feature, input);
+        return await db.SaveVersionedAsync(feature, input.Version, "The feature", ct);
+    }
+
+    public async Task<ServiceResult> DeleteAsync(int planId, int featureId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
+        if (feature is null)
+        {
+            return ServiceResult.NotFound("The feature");
+        }
+
+        db.Features.Remove(feature);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Deleted feature {FeatureId} in plan {PlanId}", featureId, planId);
+        return ServiceResult.Ok($"Deleted feature \"{feature.Title}\".");
+    }
+
+    internal static async Task<int> NextRankAsync(PlannerDbContext db, int planId, int? phaseId, int? laneId, CancellationToken ct)
+    {
+        var last = await db.Features.Where(f => f.PlanId == planId && f.PhaseId == phaseId && f.LaneId == laneId)
+            .MaxAsync(f => (int?)f.Rank, ct);
+        return (last ?? -1) + 1;
+    }
+
+    private static async Task<ServiceResult> ApplyAsync(PlannerDbContext db, int planId, Feature feature, FeatureInput input, CancellationToken ct)
+    {
+        if (input.PhaseId is { } phaseId && !await db.RoadmapPhases.AnyAsync(p => p.Id == phaseId && p.PlanId == planId, ct))
+        {
+            return ServiceResult.Invalid(nameof(FeatureInput.PhaseId), "That roadmap phase no longer exists. Choose another or leave it unscheduled.");
+        }
+
+        if (input.LaneId is { } laneId && !await db.Lanes.AnyAsync(l => l.Id == laneId && l.PlanId == planId, ct))
+        {
+            return ServiceResult.Invalid(nameof(FeatureInput.LaneId), "That lane no longer exists. Choose another.");
+        }
+
+        var wanted = input.ProblemIds.Distinct().ToList();
+        var problems = await db.Problems.Where(p => p.PlanId == planId && wanted.Contains(p.Id)).ToListAsync(ct);
+        if (problems.Count != wanted.Count)
+        {
+            return ServiceResult.Invalid(nameof(FeatureInput.ProblemIds), "A chosen problem no longer exists. It may have been deleted; choose again.");
+        }
+
+        feature.Title = Text.Clean(input.Title);
+        feature.Description = Text.Clean(input.Description);
+        feature.Owner = Text.Clean(input.Owner);
+        feature.PhaseId = input.PhaseId;
+        feature.LaneId = input.LaneId;
+        ApplyPriority(feature, input);
+        feature.Problems.Clear();
+        feature.Problems.AddRange(problems);
+        return ServiceResult.Ok();
+    }
+
+    private static void ApplyPriority(Feature feature, FeaturePriorityInput input)
+    {
+        feature.Status = input.Status;
+        feature.Moscow = input.Moscow;
+        feature.Reach = input.Reach;
+        feature.Impact = input.Impact;
+        feature.Confidence = input.Confidence;
+        feature.Effort = input.Effort;
+        feature.Value = input.Value;
+        feature.EffortSize = input.EffortSize;
+    }
+}

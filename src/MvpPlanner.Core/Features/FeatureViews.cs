@@ -1,0 +1,79 @@
+using MvpPlanner.Core.Personas;
+
+namespace MvpPlanner.Core.Features;
+
+/// <summary>One row of the backlog. Mutable so the grid can edit the priority fields in place.</summary>
+public sealed class FeatureRow
+{
+    public int Id { get; init; }
+
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Owner { get; set; } = "";
+
+    public FeatureStatus Status { get; set; }
+
+    public Moscow Moscow { get; set; }
+
+    public int? Reach { get; set; }
+
+    public double? Impact { get; set; }
+
+    public int? Confidence { get; set; }
+
+    public double? Effort { get; set; }
+
+    public int? Value { get; set; }
+
+    public int? EffortSize { get; set; }
+
+    public int? PhaseId { get; set; }
+
+    public string? PhaseName { get; set; }
+
+    public int? LaneId { get; set; }
+
+    public string? LaneName { get; set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyList<LinkedItem> Problems { get; set; } = [];
+
+    public IReadOnlyList<int> PersonaIds { get; set; } = [];
+
+    public double? RiceScore => Rice.Score(Reach, Impact, Confidence, Effort);
+
+    public FeaturePriorityInput ToPriorityInput() => new()
+    {
+        Status = Status,
+        Moscow = Moscow,
+        Reach = Reach,
+        Impact = Impact,
+        Confidence = Confidence,
+        Effort = Effort,
+        Value = Value,
+        EffortSize = EffortSize,
+        Version = Version,
+    };
+
+    public FeatureInput ToInput() => new()
+    {
+        Title = Title,
+        Description = Description,
+        Owner = Owner,
+        Status = Status,
+        Moscow = Moscow,
+        Reach = Reach,
+        Impact = Impact,
+        Confidence = Confidence,
+        Effort = Effort,
+        Value = Value,
+        EffortSize = EffortSize,
+        PhaseId = PhaseId,
+        LaneId = LaneId,
+        ProblemIds = Problems.Select(p => p.Id).ToList(),
+        Version = Version,
+    };
+}

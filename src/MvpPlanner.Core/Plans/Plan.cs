@@ -1,0 +1,35 @@
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
+
+namespace MvpPlanner.Core.Plans;
+
+public class Plan : EntityBase
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>The one-line vision the MVP serves.</summary>
+    public string Vision { get; set; } = "";
+
+    /// <summary>The core promise: the single most important outcome the product delivers for customers.</summary>
+    public string ValueProposition { get; set; } = "";
+
+    public bool IsArchived { get; set; }
+
+    /// <summary>Launch steps the team ticked by hand; steps the data proves are ticked on the fly.</summary>
+    public LaunchSteps CompletedLaunchSteps { get; set; }
+
+    public List<TargetOutcome> Outcomes { get; set; } = [];
+
+    public List<Persona> Personas { get; set; } = [];
+
+    public List<Problem> Problems { get; set; } = [];
+
+    public List<Feature> Features { get; set; } = [];
+
+    public List<RoadmapPhase> Phases { get; set; } = [];
+
+    public List<Lane> Lanes { get; set; } = [];
+}

@@ -1,0 +1,243 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Roadmap;
+
+namespace MvpPlanner.Core.Plans;
+
+public class PlanService(
+    IDbContextFactory<PlannerDbContext> dbFactory,
+    IValidator<PlanInput> planValidator,
+    IValidator<OutcomeInput> outcomeValidator,
+    ILogger<PlanService> logger)
+{
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(bool includeArchived, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AsNoTracking()
+            .Where(p => includeArchived || !p.IsArchived)
+            .OrderBy(p => p.IsArchived).ThenByDescending(p => p.UpdatedAt)
+            .Select(p => new PlanSummary(p.Id, p.Name, p.Vision, p.IsArchived, p.UpdatedAt, p.Personas.Count, p.Problems.Count, p.Features.Count))
+            .ToListAsync(ct);
+    }
+
+    public async Task<bool> ExistsAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AnyAsync(p => p.Id == planId, ct);
+    }
+
+    public async Task<PlanOverview?> GetOverviewAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.AsNoTracking()
+            .Where(p => p.Id == planId)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.Vision,
+                p.ValueProposition,
+                p.IsArchived,
+                p.Version,
+                p.UpdatedAt,
+                p.CompletedLaunchSteps,
+                Outcomes = p.Outcomes.OrderBy(o => o.Order).ThenBy(o => o.Id)
+                    .Select(o => new OutcomeView(o.Id, o.Description, o.Metric, o.Baseline, o.Target, o.Version)).ToList(),
+                PersonaCount = p.Personas.Count,
+                ProblemCount = p.Problems.Count,
+                FeatureCount = p.Features.Count,
+                FirstPhaseId = p.Phases.OrderBy(ph => ph.Order).Select(ph => (int?)ph.Id).FirstOrDefault(),
+                UnscheduledCount = p.Features.Count(f => f.PhaseId == null),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var mvpFeatures = plan.FirstPhaseId is { } firstPhaseId
+            ? await db.Features.Where(f => f.PhaseId == firstPhaseId).Select(f => f.Status).ToListAsync(ct)
+            : [];
+        var proven = LaunchSteps.None;
+        if (plan.ProblemCount > 0)
+        {
+            proven |= LaunchSteps.DefineProblem;
+        }
+
+        if (plan.PersonaCount > 0)
+        {
+            proven |= LaunchSteps.DefinePersona;
+        }
+
+        if (mvpFeatures.Count > 0)
+        {
+            proven |= LaunchSteps.IdentifyKeyFeatures;
+        }
+
+        if (mvpFeatures.Count > 0 && mvpFeatures.All(s => s is FeatureStatus.Shipped or FeatureStatus.Dropped))
+        {
+            proven |= LaunchSteps.Launch;
+        }
+
+        var steps = LaunchStepCatalog.All
+            .Select(s => new LaunchStepView(
+                s.Step,
+                s.Title,
+                s.Hint,
+                (proven | plan.CompletedLaunchSteps).HasFlag(s.Step),
+                proven.HasFlag(s.Step)))
+            .ToList();
+
+        return new PlanOverview(
+            plan.Id, plan.Name, plan.Vision, plan.ValueProposition, plan.IsArchived, plan.Version, plan.UpdatedAt, plan.Outcomes,
+            plan.PersonaCount, plan.ProblemCount, plan.FeatureCount, mvpFeatures.Count, plan.UnscheduledCount, steps);
+    }
+
+    public async Task<ServiceResult<int>> CreateAsync(PlanInput input, CancellationToken ct = default)
+    {
+        var validation = await planValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = new Plan
+        {
+            Name = Text.Clean(input.Name),
+            Vision = Text.Clean(input.Vision),
+            ValueProposition = Text.Clean(input.ValueProposition),
+            Phases = RoadmapDefaults.CreatePhases(),
+            Lanes = RoadmapDefaults.CreateLanes(),
+        };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Created plan {PlanId} {PlanName}", plan.Id, plan.Name);
+        return ServiceResult<int>.Ok(plan.Id, $"Created plan \"{plan.Name}\".");
+    }
+
+    public async Task<ServiceResult> UpdateAsync(int planId, PlanInput input, CancellationToken ct = default)
+    {
+        var validation = await planValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return ServiceResult.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound("The plan");
+        }
+
+        plan.Name = Text.Clean(input.Name);
+        plan.Vision = Text.Clean(input.Vision);
+        plan.ValueProposition = Text.Clean(input.ValueProposition);
+        return await db.SaveVersionedAsync(plan, input.Version, "The plan", ct);
+    }
+
+    public async Task<ServiceResult> SetArchivedAsync(int planId, bool archived, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound("The plan");
+        }
+
+        plan.IsArchived = archived;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Plan {PlanId} archived: {Archived}", planId, archived);
+        return ServiceResult.Ok(archived ? $"Archived \"{plan.Name}\"." : $"Restored \"{plan.Name}\".");
+    }
+
+    public async Task<ServiceResult> DeleteAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound("The plan");
+        }
+
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Deleted plan {PlanId} {PlanName}", planId, plan.Name);
+        return ServiceResult.Ok($"Deleted plan \"{plan.Name}\".");
+    }
+
+    public async Task<ServiceResult> SetLaunchStepAsync(int planId, LaunchSteps step, bool done, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound("The plan");
+        }
+
+        plan.CompletedLaunchSteps = done ? plan.CompletedLaunchSteps | step : plan.CompletedLaunchSteps & ~step;
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok();
+    }
+
+    public async Task<ServiceResult<int>> AddOutcomeAsync(int planId, OutcomeInput input, CancellationToken ct = default)
+    {
+        var validation = await outcomeValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        {
+            return Fail.NotFound("The plan");
+        }
+
+        var order = await db.TargetOutcomes.Where(o => o.PlanId == planId).CountAsync(ct);
+        var outcome = new TargetOutcome { PlanId = planId, Order = order };
+        Apply(outcome, input);
+        db.TargetOutcomes.Add(outcome);
+        await db.SaveChangesAsync(ct);
+        return ServiceResult<int>.Ok(outcome.Id, "Outcome added.");
+    }
+
+    public async Task<ServiceResult> UpdateOutcomeAsync(int planId, int outcomeId, OutcomeInput input, CancellationToken ct = default)
+    {
+        var validation = await outcomeValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return ServiceResult.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
+        if (outcome is null)
+        {
+            return ServiceResult.NotFound("The outcome");
+        }
+
+        Apply(outcome, input);
+        return await db.SaveVersionedAsync(outcome, input.Version, "The outcome", ct);
+    }
+
+    public async Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deleted = await db.TargetOutcomes.Where(o => o.Id == outcomeId && o.PlanId == planId).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? ServiceResult.NotFound("The outcome") : ServiceResult.Ok("Outcome deleted.");
+    }
+
+    private static void Apply(TargetOutcome outcome, OutcomeInput input)
+    {
+        outcome.Description = Text.Clean(input.Description);
+        outcome.Metric = Text.Clean(input.Metric);
+        outcome.Baseline = Text.Clean(input.Baseline);
+        outcome.Target = Text.Clean(input.Target);
+    }
+}

@@ -1,0 +1,23 @@
+namespace MvpPlanner.Core.Plans;
+
+public sealed record PlanSummary(int Id, string Name, string Vision, bool IsArchived, DateTime UpdatedAt, int PersonaCount, int ProblemCount, int FeatureCount);
+
+public sealed record OutcomeView(int Id, string Description, string Metric, string Baseline, string Target, int Version);
+
+public sealed record LaunchStepView(LaunchSteps Step, string Title, string Hint, bool IsDone, bool IsProvenByData);
+
+public sealed record PlanOverview(
+    int Id,
+    string Name,
+    string Vision,
+    string ValueProposition,
+    bool IsArchived,
+    int Version,
+    DateTime UpdatedAt,
+    IReadOnlyList<OutcomeView> Outcomes,
+    int PersonaCount,
+    int ProblemCount,
+    int FeatureCount,
+    int MvpFeatureCount,
+    int UnscheduledFeatureCount,
+    IReadOnlyList<LaunchStepView> LaunchSteps);

@@ -1,0 +1,69 @@
+using FluentValidation;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
+
+namespace MvpPlanner.Core.Roadmap;
+
+public class PhaseInput
+{
+    public string Name { get; set; } = "";
+
+    public DateTime? StartDate { get; set; }
+
+    public DateTime? EndDate { get; set; }
+
+    public string Goal { get; set; } = "";
+
+    public string ExitCriteria { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+public class LaneInput
+{
+    public string Name { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+public class PhaseInputValidator : AbstractValidator<PhaseInput>
+{
+    public PhaseInputValidator()
+    {
+        RuleFor(p => p.Name).NotEmpty().WithMessage("Give the phase a name.").MaximumLength(TextLimits.Name);
+        RuleFor(p => p.Goal).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.ExitCriteria).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.EndDate).GreaterThanOrEqualTo(p => p.StartDate)
+            .When(p => p.StartDate is not null && p.EndDate is not null)
+            .WithMessage("The phase cannot end before it starts.");
+    }
+}
+
+public class LaneInputValidator : AbstractValidator<LaneInput>
+{
+    public LaneInputValidator() =>
+        RuleFor(l => l.Name).NotEmpty().WithMessage("Give the lane a name.").MaximumLength(TextLimits.Name);
+}
+
+public sealed record PhaseView(int Id, string Name, int Order, DateOnly? StartDate, DateOnly? EndDate, string Goal, string ExitCriteria, int Version)
+{
+    public PhaseInput ToInput() => new()
+    {
+        Name = Name,
+        StartDate = StartDate?.ToDateTime(TimeOnly.MinValue),
+        EndDate = EndDate?.ToDateTime(TimeOnly.MinValue),
+        Goal = Goal,
+        ExitCriteria = ExitCriteria,
+        Version = Version,
+    };
+}
+
+public sealed record LaneView(int Id, string Name, int Order, int Version);
+
+public sealed record BoardCard(int Id, string Title, FeatureStatus Status, Moscow Moscow, double? RiceScore, string Owner, int? PhaseId, int? LaneId, int Rank);
+
+public sealed record RoadmapBoard(IReadOnlyList<PhaseView> Phases, IReadOnlyList<LaneView> Lanes, IReadOnlyList<BoardCard> Cards)
+{
+    /// <summary>True when some feature has no lane, so the board shows a "No lane" row for it.</summary>
+    public bool HasCardsWithoutLane => Cards.Any(c => c.LaneId is null);
+}
