@@ -1,6 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using MvpPlanner.Web.Hosting;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddMvpPlannerLogging();
+    builder.AddMvpPlannerData();
+    builder.Services.AddMvpPlannerUi();
+
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync();
+    app.UseMvpPlannerPipeline();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "MvpPlanner stopped because of an unhandled exception");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

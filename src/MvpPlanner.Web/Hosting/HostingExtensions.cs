@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Services;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Plans;
+using MvpPlanner.Web.Components;
+using Serilog;
+
+namespace MvpPlanner.Web.Hosting;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddMvpPlannerLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>SQLite from <c>ConnectionStrings:Planner</c>, or a file in the data folder when none is set.</summary>
+    public static WebApplicationBuilder AddMvpPlannerData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PlannerOptions.Section).Get<PlannerOptions>() ?? new PlannerOptions();
+        builder.Services.Configure<PlannerOptions>(builder.Configuration.GetSection(PlannerOptions.Section));
+        var connectionString = builder.Configuration.GetConnectionString("Planner");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "mvpplanner.db")}";
+        }
+
+        builder.Services.AddPlannerDatabase(connectionString);
+        builder.Services.AddPlannerServices();
+        builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
+        return builder;
+    }
+
+    public static IServiceCollection AddMvpPlannerUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
+        return services;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.MigrateAsync();
+        }
+
+        var options = app.Configuration.GetSection(PlannerOptions.Section).Get<PlannerOptions>() ?? new PlannerOptions();
+        if (options.SeedDemoPlan)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoPlanSeeder>().SeedIfEmptyAsync();
+        }
+    }
+
+    public static WebApplication UseMvpPlannerPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Users see the friendly error page; the exception itself goes to the log only.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSerilogRequestLogging();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
