@@ -8,6 +8,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddMvpPlannerLogging();
     builder.AddMvpPlannerData();
+    builder.AddMvpPlannerAccounts();
     builder.Services.AddMvpPlannerUi();
 
     var app = builder.Build();

@@ -11,4 +11,11 @@ public abstract class EntityBase
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    public string? CreatedById { get; set; }
+
+    public string? UpdatedById { get; set; }
+
+    /// <summary>The name the plan's activity list shows for this item.</summary>
+    protected internal abstract string ActivityName { get; }
 }

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Activity;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
@@ -35,6 +37,12 @@ public static class DatabaseSetup
         services.AddScoped<FeatureService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<DemoPlanSeeder>();
+        services.AddScoped<PlanAccess>();
+        services.AddScoped<WorkspaceService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<AccountSetup>();
+        services.AddScoped<InstanceSettingsService>();
+        services.AddScoped<ActivityService>();
         return services;
     }
 

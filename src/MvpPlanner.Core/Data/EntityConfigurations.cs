@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Activity;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -106,5 +108,57 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
     {
         builder.ConfigureBase();
         builder.Property(l => l.Name).HasMaxLength(TextLimits.Name).IsRequired();
+    }
+}
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(w => w.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.HasMany(w => w.Members).WithOne(m => m.Workspace).HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Plans).WithOne(p => p.Workspace).HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Invitations).WithOne(i => i.Workspace).HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceMember> builder)
+    {
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.WorkspaceId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.Label).HasMaxLength(TextLimits.Name);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class PlannerUserConfiguration : IEntityTypeConfiguration<PlannerUser>
+{
+    public void Configure(EntityTypeBuilder<PlannerUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.Name);
+}
+
+internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
+{
+    public void Configure(EntityTypeBuilder<ActivityEntry> builder)
+    {
+        builder.Property(a => a.UserName).HasMaxLength(TextLimits.Name);
+        builder.Property(a => a.Action).HasMaxLength(20);
+        builder.Property(a => a.ItemType).HasMaxLength(20);
+        builder.Property(a => a.ItemName).HasMaxLength(TextLimits.Name);
+        builder.HasIndex(a => new { a.PlanId, a.At });
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Activity;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -8,9 +12,19 @@ using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Data;
 
-public class PlannerDbContext(DbContextOptions<PlannerDbContext> options, TimeProvider? clock = null) : DbContext(options)
+public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : IdentityDbContext<PlannerUser>(options)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private static readonly HashSet<string> PositionOnly = [nameof(Feature.Rank), nameof(RoadmapPhase.Order), nameof(EntityBase.Version), nameof(EntityBase.UpdatedAt), nameof(EntityBase.UpdatedById)];
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
+
+    public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
 
     public DbSet<Plan> Plans => Set<Plan>();
 
@@ -26,26 +40,40 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options, TimePr
 
     public DbSet<Lane> Lanes => Set<Lane>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlannerDbContext).Assembly);
+    /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
+    public Caller? ActingUser { get; set; }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlannerDbContext).Assembly);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var activity = StampChanges(now);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (activity.Count > 0)
+        {
+            // Written after the save so new items have their ids (and a new plan its own id).
+            ActivityEntries.AddRange(activity.Select(a => a.ToEntry(now, ActingUser)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return saved;
     }
 
-    /// <summary>Sets the times and bumps the version of everything being saved, so the version check
-    /// (WHERE Version = original) refuses a save based on a stale copy.</summary>
-    private void StampChanges()
+    /// <summary>Sets times, authors and versions of everything being saved, so the version check
+    /// (WHERE Version = original) refuses a save based on a stale copy; returns what the activity list should show.</summary>
+    private List<PendingActivity> StampChanges(DateTime now)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var activity = new List<PendingActivity>();
         foreach (var entry in ChangeTracker.Entries<EntityBase>())
         {
             switch (entry.State)
@@ -53,13 +81,73 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options, TimePr
                 case EntityState.Added:
                     entry.Entity.CreatedAt = now;
                     entry.Entity.UpdatedAt = now;
+                    entry.Entity.CreatedById = ActingUser?.UserId;
+                    entry.Entity.UpdatedById = ActingUser?.UserId;
                     entry.Entity.Version = 1;
+                    Record(activity, entry.Entity, "created");
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedById = ActingUser?.UserId;
                     entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                    if (DescribeChange(entry) is { } action)
+                    {
+                        Record(activity, entry.Entity, action);
+                    }
+
+                    break;
+                case EntityState.Deleted:
+                    Record(activity, entry.Entity, "deleted");
                     break;
             }
         }
+
+        return activity;
+    }
+
+    private static void Record(List<PendingActivity> activity, EntityBase item, string action)
+    {
+        if (item is Plan or IPlanItem)
+        {
+            activity.Add(new PendingActivity(item, action));
+        }
+    }
+
+    /// <summary>Renumbering others' positions after a move is noise in the activity list; the move itself is not.</summary>
+    private static string? DescribeChange(EntityEntry<EntityBase> entry)
+    {
+        var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Contains(nameof(Feature.PhaseId)) || changed.Contains(nameof(Feature.LaneId)))
+        {
+            return "moved";
+        }
+
+        return changed.All(PositionOnly.Contains) ? null : "updated";
+    }
+
+    private sealed record PendingActivity(EntityBase Item, string Action)
+    {
+        public ActivityEntry ToEntry(DateTime now, Caller? user) => new()
+        {
+            PlanId = Item is Plan plan ? plan.Id : ((IPlanItem)Item).PlanId,
+            At = now,
+            UserId = user?.UserId,
+            UserName = user?.DisplayName ?? "System",
+            Action = Action,
+            ItemType = ItemTypeName(Item),
+            ItemName = Item.ActivityName.Length > 200 ? Item.ActivityName[..200] : Item.ActivityName,
+        };
+
+        private static string ItemTypeName(EntityBase item) => item switch
+        {
+            Plan => "plan",
+            TargetOutcome => "outcome",
+            Persona => "persona",
+            Problem => "problem",
+            Feature => "feature",
+            RoadmapPhase => "phase",
+            Lane => "lane",
+            _ => item.GetType().Name.ToLowerInvariant(),
+        };
     }
 }

@@ -25,6 +25,8 @@ public enum Moscow
 
 public class Feature : EntityBase, IOrdered
 {
+    protected internal override string ActivityName => Title;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Personas;
@@ -9,6 +10,7 @@ namespace MvpPlanner.Core.Features;
 
 public class FeatureService(
     IDbContextFactory<PlannerDbContext> dbFactory,
+    PlanAccess access,
     IValidator<FeatureInput> validator,
     IValidator<FeaturePriorityInput> priorityValidator,
     ILogger<FeatureService> logger)
@@ -16,6 +18,11 @@ public class FeatureService(
     public async Task<IReadOnlyList<FeatureRow>> ListAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Features.AsNoTracking()
             .Where(f => f.PlanId == planId)
             .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id)
@@ -53,6 +60,11 @@ public class FeatureService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -81,6 +93,11 @@ public class FeatureService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var feature = await db.Features.Include(f => f.Problems)
             .FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
@@ -112,6 +129,11 @@ public class FeatureService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
         {
@@ -125,6 +147,11 @@ public class FeatureService(
     public async Task<ServiceResult> DeleteAsync(int planId, int featureId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
         {

@@ -4,8 +4,10 @@ using MvpPlanner.Core.Problems;
 
 namespace MvpPlanner.Core.Personas;
 
-public class Persona : EntityBase
+public class Persona : EntityBase, IPlanItem
 {
+    protected internal override string ActivityName => Name;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

@@ -1,16 +1,22 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 
 namespace MvpPlanner.Core.Personas;
 
-public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, IValidator<PersonaInput> validator, ILogger<PersonaService> logger)
+public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, IValidator<PersonaInput> validator, ILogger<PersonaService> logger)
 {
     public async Task<IReadOnlyList<PersonaView>> ListAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Personas.AsNoTracking()
             .Where(p => p.PlanId == planId)
             .OrderBy(p => p.Name)
@@ -28,6 +34,11 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -50,6 +61,11 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var persona = await db.Personas.FirstOrDefaultAsync(p => p.Id == personaId && p.PlanId == planId, ct);
         if (persona is null)
         {
@@ -64,6 +80,11 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
     public async Task<ServiceResult> DeleteAsync(int planId, int personaId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var persona = await db.Personas.Include(p => p.Problems).ThenInclude(pr => pr.Personas)
             .FirstOrDefaultAsync(p => p.Id == personaId && p.PlanId == planId, ct);
         if (persona is null)

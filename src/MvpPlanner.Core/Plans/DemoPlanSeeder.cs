@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MvpPlanner.Core.Accounts;
 using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
@@ -13,16 +14,13 @@ public class DemoPlanSeeder(IDbContextFactory<PlannerDbContext> dbFactory, ILogg
 {
     public const string DemoPlanName = "Demo: Neighbourhood tool library";
 
-    /// <summary>Seeds only an empty database, so a team that deleted the demo never gets it back.</summary>
-    public async Task<int?> SeedIfEmptyAsync(CancellationToken ct = default)
+    /// <summary>Adds the demo plan to a workspace (the first account's demo workspace).</summary>
+    public async Task<int> SeedAsync(int workspaceId, Caller author, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Plans.AnyAsync(ct))
-        {
-            return null;
-        }
-
+        db.ActingUser = author;
         var plan = Build();
+        plan.WorkspaceId = workspaceId;
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
 

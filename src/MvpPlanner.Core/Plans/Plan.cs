@@ -1,3 +1,4 @@
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -8,6 +9,12 @@ namespace MvpPlanner.Core.Plans;
 
 public class Plan : EntityBase
 {
+    protected internal override string ActivityName => Name;
+
+    public int WorkspaceId { get; set; }
+
+    public Workspace? Workspace { get; set; }
+
     public string Name { get; set; } = "";
 
     /// <summary>The one-line vision the MVP serves.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
@@ -10,29 +11,43 @@ namespace MvpPlanner.Core.Plans;
 
 public class PlanService(
     IDbContextFactory<PlannerDbContext> dbFactory,
+    PlanAccess access,
     IValidator<PlanInput> planValidator,
     IValidator<OutcomeInput> outcomeValidator,
     ILogger<PlanService> logger)
 {
+    /// <summary>The plans of every workspace the caller belongs to.</summary>
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(bool includeArchived, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Plans.AsNoTracking()
-            .Where(p => includeArchived || !p.IsArchived)
-            .OrderBy(p => p.IsArchived).ThenByDescending(p => p.UpdatedAt)
-            .Select(p => new PlanSummary(p.Id, p.Name, p.Vision, p.IsArchived, p.UpdatedAt, p.Personas.Count, p.Problems.Count, p.Features.Count))
-            .ToListAsync(ct);
-    }
+        if (await access.GetCallerAsync() is not { } caller)
+        {
+            return [];
+        }
 
-    public async Task<bool> ExistsAsync(int planId, CancellationToken ct = default)
-    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Plans.AnyAsync(p => p.Id == planId, ct);
+        var memberships = await db.WorkspaceMembers.AsNoTracking()
+            .Where(m => m.UserId == caller.UserId)
+            .ToDictionaryAsync(m => m.WorkspaceId, m => m.Role, ct);
+        var workspaceIds = memberships.Keys.ToList();
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => workspaceIds.Contains(p.WorkspaceId) && (includeArchived || !p.IsArchived))
+            .OrderBy(p => p.IsArchived).ThenByDescending(p => p.UpdatedAt)
+            .Select(p => new { p.Id, p.Name, p.Vision, p.IsArchived, p.UpdatedAt, Personas = p.Personas.Count, Problems = p.Problems.Count, Features = p.Features.Count, p.WorkspaceId, WorkspaceName = p.Workspace!.Name })
+            .ToListAsync(ct);
+        return plans
+            .Select(p => new PlanSummary(p.Id, p.Name, p.Vision, p.IsArchived, p.UpdatedAt, p.Personas, p.Problems, p.Features, p.WorkspaceId, p.WorkspaceName, memberships[p.WorkspaceId]))
+            .ToList();
     }
 
     public async Task<PlanOverview?> GetOverviewAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return null;
+        }
+
+        var callerId = db.ActingUser!.UserId;
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId)
             .Select(p => new
@@ -45,6 +60,9 @@ public class PlanService(
                 p.Version,
                 p.UpdatedAt,
                 p.CompletedLaunchSteps,
+                p.WorkspaceId,
+                WorkspaceName = p.Workspace!.Name,
+                MyRole = p.Workspace.Members.Where(m => m.UserId == callerId).Select(m => m.Role).First(),
                 Outcomes = p.Outcomes.OrderBy(o => o.Order).ThenBy(o => o.Id)
                     .Select(o => new OutcomeView(o.Id, o.Description, o.Metric, o.Baseline, o.Target, o.Version)).ToList(),
                 PersonaCount = p.Personas.Count,
@@ -94,10 +112,11 @@ public class PlanService(
 
         return new PlanOverview(
             plan.Id, plan.Name, plan.Vision, plan.ValueProposition, plan.IsArchived, plan.Version, plan.UpdatedAt, plan.Outcomes,
-            plan.PersonaCount, plan.ProblemCount, plan.FeatureCount, mvpFeatures.Count, plan.UnscheduledCount, steps);
+            plan.PersonaCount, plan.ProblemCount, plan.FeatureCount, mvpFeatures.Count, plan.UnscheduledCount, steps,
+            plan.WorkspaceId, plan.WorkspaceName, plan.MyRole);
     }
 
-    public async Task<ServiceResult<int>> CreateAsync(PlanInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<int>> CreateAsync(int workspaceId, PlanInput input, CancellationToken ct = default)
     {
         var validation = await planValidator.ValidateAsync(input, ct);
         if (!validation.IsValid)
@@ -106,8 +125,14 @@ public class PlanService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckWorkspaceAsync(db, workspaceId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         var plan = new Plan
         {
+            WorkspaceId = workspaceId,
             Name = Text.Clean(input.Name),
             Vision = Text.Clean(input.Vision),
             ValueProposition = Text.Clean(input.ValueProposition),
@@ -129,6 +154,11 @@ public class PlanService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -144,6 +174,11 @@ public class PlanService(
     public async Task<ServiceResult> SetArchivedAsync(int planId, bool archived, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Owner, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -159,6 +194,11 @@ public class PlanService(
     public async Task<ServiceResult> DeleteAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Owner, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -174,6 +214,11 @@ public class PlanService(
     public async Task<ServiceResult> SetLaunchStepAsync(int planId, LaunchSteps step, bool done, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -194,6 +239,11 @@ public class PlanService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -216,6 +266,11 @@ public class PlanService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
         if (outcome is null)
         {
@@ -229,8 +284,20 @@ public class PlanService(
     public async Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deleted = await db.TargetOutcomes.Where(o => o.Id == outcomeId && o.PlanId == planId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? ServiceResult.NotFound("The outcome") : ServiceResult.Ok("Outcome deleted.");
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
+        if (outcome is null)
+        {
+            return ServiceResult.NotFound("The outcome");
+        }
+
+        db.TargetOutcomes.Remove(outcome);
+        await db.SaveChangesAsync(ct);
+        return ServiceResult.Ok("Outcome deleted.");
     }
 
     private static void Apply(TargetOutcome outcome, OutcomeInput input)

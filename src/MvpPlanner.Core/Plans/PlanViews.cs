@@ -1,6 +1,24 @@
+using MvpPlanner.Core.Accounts;
+
 namespace MvpPlanner.Core.Plans;
 
-public sealed record PlanSummary(int Id, string Name, string Vision, bool IsArchived, DateTime UpdatedAt, int PersonaCount, int ProblemCount, int FeatureCount);
+public sealed record PlanSummary(
+    int Id,
+    string Name,
+    string Vision,
+    bool IsArchived,
+    DateTime UpdatedAt,
+    int PersonaCount,
+    int ProblemCount,
+    int FeatureCount,
+    int WorkspaceId,
+    string WorkspaceName,
+    WorkspaceRole MyRole)
+{
+    public bool CanEdit => MyRole >= WorkspaceRole.Editor;
+
+    public bool IsOwner => MyRole == WorkspaceRole.Owner;
+}
 
 public sealed record OutcomeView(int Id, string Description, string Metric, string Baseline, string Target, int Version);
 
@@ -20,4 +38,13 @@ public sealed record PlanOverview(
     int FeatureCount,
     int MvpFeatureCount,
     int UnscheduledFeatureCount,
-    IReadOnlyList<LaunchStepView> LaunchSteps);
+    IReadOnlyList<LaunchStepView> LaunchSteps,
+    int WorkspaceId,
+    string WorkspaceName,
+    WorkspaceRole MyRole)
+{
+    /// <summary>Editors and owners change the plan; viewers see no editing controls.</summary>
+    public bool CanEdit => MyRole >= WorkspaceRole.Editor;
+
+    public bool IsOwner => MyRole == WorkspaceRole.Owner;
+}

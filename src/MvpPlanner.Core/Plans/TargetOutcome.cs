@@ -3,8 +3,10 @@ using MvpPlanner.Core.Common;
 namespace MvpPlanner.Core.Plans;
 
 /// <summary>A measurable change in behaviour the plan aims for (the MVP seed's "tangible outcomes").</summary>
-public class TargetOutcome : EntityBase
+public class TargetOutcome : EntityBase, IPlanItem
 {
+    protected internal override string ActivityName => Description;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

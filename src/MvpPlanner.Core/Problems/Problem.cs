@@ -14,8 +14,10 @@ public enum ProblemFrequency
     Constantly,
 }
 
-public class Problem : EntityBase
+public class Problem : EntityBase, IPlanItem
 {
+    protected internal override string ActivityName => Statement;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

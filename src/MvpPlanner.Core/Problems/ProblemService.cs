@@ -1,17 +1,23 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Personas;
 
 namespace MvpPlanner.Core.Problems;
 
-public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, IValidator<ProblemInput> validator, ILogger<ProblemService> logger)
+public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, IValidator<ProblemInput> validator, ILogger<ProblemService> logger)
 {
     public async Task<IReadOnlyList<ProblemView>> ListAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
         return await db.Problems.AsNoTracking()
             .Where(p => p.PlanId == planId)
             .OrderByDescending(p => p.Severity).ThenBy(p => p.Statement)
@@ -30,6 +36,11 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -57,6 +68,11 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var problem = await db.Problems.Include(p => p.Personas)
             .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
         if (problem is null)
@@ -72,6 +88,11 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, IVali
     public async Task<ServiceResult> DeleteAsync(int planId, int problemId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var problem = await db.Problems.Include(p => p.Features)
             .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
         if (problem is null)

@@ -7,6 +7,8 @@ namespace MvpPlanner.Core.Roadmap;
 /// <summary>A row of the roadmap: the kind of work (design, development, communication, go-to-market).</summary>
 public class Lane : EntityBase, IOrdered
 {
+    protected internal override string ActivityName => Name;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

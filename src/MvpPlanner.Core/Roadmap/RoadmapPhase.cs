@@ -6,6 +6,8 @@ namespace MvpPlanner.Core.Roadmap;
 
 public class RoadmapPhase : EntityBase, IOrdered
 {
+    protected internal override string ActivityName => Name;
+
     public int PlanId { get; set; }
 
     public Plan? Plan { get; set; }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 
@@ -8,6 +9,7 @@ namespace MvpPlanner.Core.Roadmap;
 
 public class RoadmapService(
     IDbContextFactory<PlannerDbContext> dbFactory,
+    PlanAccess access,
     IValidator<PhaseInput> phaseValidator,
     IValidator<LaneInput> laneValidator,
     ILogger<RoadmapService> logger)
@@ -15,6 +17,11 @@ public class RoadmapService(
     public async Task<RoadmapBoard> GetBoardAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return new RoadmapBoard([], [], []);
+        }
+
         var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId)
             .OrderBy(p => p.Order).ThenBy(p => p.Id)
             .Select(p => new PhaseView(p.Id, p.Name, p.Order, p.StartDate, p.EndDate, p.Goal, p.ExitCriteria, p.Version))
@@ -37,6 +44,11 @@ public class RoadmapService(
     public async Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
@@ -88,6 +100,11 @@ public class RoadmapService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -109,6 +126,11 @@ public class RoadmapService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var phase = await db.RoadmapPhases.FirstOrDefaultAsync(p => p.Id == phaseId && p.PlanId == planId, ct);
         if (phase is null)
         {
@@ -123,6 +145,11 @@ public class RoadmapService(
     public async Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var phase = await db.RoadmapPhases.Include(p => p.Features)
             .FirstOrDefaultAsync(p => p.Id == phaseId && p.PlanId == planId, ct);
@@ -165,6 +192,11 @@ public class RoadmapService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
             return Fail.NotFound("The plan");
@@ -185,6 +217,11 @@ public class RoadmapService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var lane = await db.Lanes.FirstOrDefaultAsync(l => l.Id == laneId && l.PlanId == planId, ct);
         if (lane is null)
         {
@@ -199,6 +236,11 @@ public class RoadmapService(
     public async Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lane = await db.Lanes.Include(l => l.Features)
             .FirstOrDefaultAsync(l => l.Id == laneId && l.PlanId == planId, ct);
@@ -236,6 +278,11 @@ public class RoadmapService(
         where T : EntityBase, IOrdered
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var items = await set(db).Where(x => x.PlanId == planId).OrderBy(x => x.Order).ThenBy(x => x.Id).ToListAsync(ct);
         var item = items.FirstOrDefault(x => x.Id == id);

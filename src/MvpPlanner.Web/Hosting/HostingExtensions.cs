@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
 using MvpPlanner.Core.Data;
-using MvpPlanner.Core.Plans;
 using MvpPlanner.Web.Components;
+using MvpPlanner.Web.Features.Accounts;
 using Serilog;
 
 namespace MvpPlanner.Web.Hosting;
@@ -50,18 +50,9 @@ public static class HostingExtensions
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.MigrateAsync();
-        }
-
-        var options = app.Configuration.GetSection(PlannerOptions.Section).Get<PlannerOptions>() ?? new PlannerOptions();
-        if (options.SeedDemoPlan)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoPlanSeeder>().SeedIfEmptyAsync();
-        }
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.MigrateAsync();
     }
 
     public static WebApplication UseMvpPlannerPipeline(this WebApplication app)
@@ -74,9 +65,13 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
+        app.UseMvpPlannerSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

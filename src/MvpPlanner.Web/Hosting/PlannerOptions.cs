@@ -8,6 +8,9 @@ public sealed class PlannerOptions
     /// <summary>Where the SQLite file, logs and keys live when nothing else is configured; relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Seed a filled-in demo plan when the database is empty.</summary>
+    /// <summary>Give the first account a demo workspace with a filled-in plan.</summary>
     public bool SeedDemoPlan { get; set; } = true;
+
+    /// <summary>Redirect to HTTPS and send HSTS. Off by default: the app often runs behind a proxy that terminates TLS.</summary>
+    public bool UseHttps { get; set; }
 }

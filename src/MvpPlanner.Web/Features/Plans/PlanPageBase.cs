@@ -20,6 +20,9 @@ public abstract class PlanPageBase : ComponentBase
 
     protected bool IsLoaded { get; private set; }
 
+    /// <summary>Editors and owners see editing controls; viewers do not (and the services refuse their changes anyway).</summary>
+    protected bool CanEdit => Plan?.CanEdit == true;
+
     protected override async Task OnParametersSetAsync()
     {
         Plan = await Plans.GetOverviewAsync(PlanId);

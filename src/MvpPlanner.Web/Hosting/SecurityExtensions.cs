@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Web.Features.Accounts;
+
+namespace MvpPlanner.Web.Hosting;
+
+public static class SecurityExtensions
+{
+    /// <summary>Identity over the planner database: cookie sign-in, a password policy, lockout, and every page
+    /// behind sign-in unless it says otherwise.</summary>
+    public static WebApplicationBuilder AddMvpPlannerAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICallerAccessor, ClaimsCallerAccessor>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddIdentityCore<PlannerUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<PlannerDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PlannerClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "mvpplanner.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Keys in the data folder, so sign-ins survive a restart.
+        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath,
+            builder.Configuration[$"{PlannerOptions.Section}:{nameof(PlannerOptions.DataDirectory)}"] ?? "data");
+        services.AddDataProtection()
+            .SetApplicationName("MvpPlanner")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        if (builder.Configuration.GetValue<bool>($"{PlannerOptions.Section}:{nameof(PlannerOptions.UseHttps)}"))
+        {
+            services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(180));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Headers for every response. The policy allows what Blazor Server and MudBlazor need: their own scripts,
+    /// inline styles MudBlazor sets on elements, and the circuit's WebSocket to this same host.</summary>
+    public static WebApplication UseMvpPlannerSecurityHeaders(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>($"{PlannerOptions.Section}:{nameof(PlannerOptions.UseHttps)}"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        return app;
+    }
+}
