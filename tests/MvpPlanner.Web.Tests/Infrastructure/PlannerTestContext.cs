@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Web.Tests.Infrastructure;
 
@@ -21,8 +23,41 @@ public abstract class PlannerTestContext : BunitContext
         Services.AddMudServices();
         Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}");
         Services.AddPlannerServices();
-        using var db = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContext();
-        db.MigrateAsync().GetAwaiter().GetResult();
+        Services.AddSingleton(CallerAccessor);
+        Services.AddSingleton<ICallerAccessor>(CallerAccessor);
+        var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
+        using (var db = dbFactory.CreateDbContext())
+        {
+            db.MigrateAsync().GetAwaiter().GetResult();
+        }
+
+        // Every component test acts as an owner of one workspace, unless it switches CallerAccessor.Caller.
+        Owner = TestAccounts.CreateUserAsync(dbFactory, "Olivia Owner").GetAwaiter().GetResult();
+        WorkspaceId = TestAccounts.CreateWorkspaceAsync(dbFactory, "Test workspace", (Owner, WorkspaceRole.Owner)).GetAwaiter().GetResult();
+        CallerAccessor.Caller = Owner;
+    }
+
+    protected SettableCallerAccessor CallerAccessor { get; } = new();
+
+    protected Caller Owner { get; }
+
+    protected int WorkspaceId { get; }
+
+    /// <summary>A new plan in the test workspace, with the default phases and lanes.</summary>
+    protected async Task<int> CreatePlanAsync(string name = "Test plan")
+    {
+        var created = await Get<PlanService>().CreateAsync(WorkspaceId, new PlanInput { Name = name });
+        return created.Value;
+    }
+
+    /// <summary>Acts as a new member of the test workspace with the given role from now on.</summary>
+    protected async Task<Caller> ActAsMemberAsync(string name, WorkspaceRole role)
+    {
+        var dbFactory = Get<IDbContextFactory<PlannerDbContext>>();
+        var member = await TestAccounts.CreateUserAsync(dbFactory, name);
+        await TestAccounts.AddMemberAsync(dbFactory, WorkspaceId, member, role);
+        CallerAccessor.Caller = member;
+        return member;
     }
 
     protected T Get<T>()
