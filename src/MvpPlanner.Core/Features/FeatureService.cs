@@ -23,7 +23,7 @@ public class FeatureService(
             return [];
         }
 
-        return await db.Features.AsNoTracking()
+        var rows = await db.Features.AsNoTracking()
             .Where(f => f.PlanId == planId)
             .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id)
             .Select(f => new FeatureRow
@@ -46,9 +46,18 @@ public class FeatureService(
                 LaneName = f.Lane == null ? null : f.Lane.Name,
                 Version = f.Version,
                 Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
-                PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).Distinct().ToList(),
+                // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
+                PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
             })
             .ToListAsync(ct);
+
+        // A persona shared by two of the feature's problems comes back twice; list it once.
+        foreach (var row in rows)
+        {
+            row.PersonaIds = row.PersonaIds.Distinct().ToList();
+        }
+
+        return rows;
     }
 
     public async Task<ServiceResult<int>> CreateAsync(int planId, FeatureInput input, CancellationToken ct = default)

@@ -23,6 +23,7 @@ public static class Rice
             return null;
         }
 
-        return Math.Round(reach.Value * impact.Value * (confidencePercent.Value / 100.0) / effort.Value, 1);
+        // Half away from zero, as a spreadsheet's ROUND does: 131.25 shows as 131.3, not the banker's 131.2.
+        return Math.Round(reach.Value * impact.Value * (confidencePercent.Value / 100.0) / effort.Value, 1, MidpointRounding.AwayFromZero);
     }
 }
