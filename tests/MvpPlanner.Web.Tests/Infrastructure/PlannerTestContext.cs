@@ -11,7 +11,7 @@ using MvpPlanner.Core.Plans;
 namespace MvpPlanner.Web.Tests.Infrastructure;
 
 /// <summary>bUnit context with MudBlazor and the real services over a fresh SQLite file.</summary>
-public abstract class PlannerTestContext : BunitContext
+public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mvpplanner-bunit-" + Guid.NewGuid().ToString("N"));
 
@@ -60,6 +60,11 @@ public abstract class PlannerTestContext : BunitContext
         return member;
     }
 
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously; xunit 2 only calls Dispose() unless asked.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
     protected T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -71,20 +76,31 @@ public abstract class PlannerTestContext : BunitContext
         return Render<MudPopoverProvider>();
     }
 
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        DeleteDatabase();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open only leaves a temp folder behind; it must not fail the test.
-            }
+            DeleteDatabase();
+        }
+    }
+
+    private void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind; it must not fail the test.
         }
     }
 }

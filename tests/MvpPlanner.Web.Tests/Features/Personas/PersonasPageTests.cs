@@ -8,13 +8,8 @@ using MvpPlanner.Web.Tests.Infrastructure;
 
 namespace MvpPlanner.Web.Tests.Features.Personas;
 
-public class PersonasPageTests : PlannerTestContext, IAsyncLifetime
+public class PersonasPageTests : PlannerTestContext
 {
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that can only be disposed asynchronously; xunit 2 only calls Dispose() unless asked.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
-
     [Fact]
     public async Task PersonasPage_PlanWithPersonasAndProblems_ShowsEachPersonaWithItsProblems()
     {
@@ -225,13 +220,6 @@ public class PersonasPageTests : PlannerTestContext, IAsyncLifetime
 
     private static AngleSharp.Dom.IElement ProblemCard(IRenderedComponent<PersonasPage> page, string statement) =>
         page.FindAll("[data-testid=problem-card]").Single(c => c.TextContent.Contains(statement, StringComparison.Ordinal));
-
-    private async Task<int> CreatePlanAsync()
-    {
-        var result = await Get<PlanService>().CreateAsync(new PlanInput { Name = "Clinic bookings" });
-        result.Succeeded.ShouldBeTrue();
-        return result.Value;
-    }
 
     private async Task<int> AddPersonaAsync(int planId, string name, string userGroup = "")
     {
