@@ -221,6 +221,21 @@ public class PersonasPageTests : PlannerTestContext
     private static AngleSharp.Dom.IElement ProblemCard(IRenderedComponent<PersonasPage> page, string statement) =>
         page.FindAll("[data-testid=problem-card]").Single(c => c.TextContent.Contains(statement, StringComparison.Ordinal));
 
+    [Fact]
+    public async Task PersonasPage_Viewer_SeesPersonasAndProblemsWithoutEditingControls()
+    {
+        var planId = await CreatePlanAsync();
+        var personaId = await AddPersonaAsync(planId, "Nadia the nurse");
+        await AddProblemAsync(planId, "Double bookings", personaId);
+        await ActAsMemberAsync("Vic Viewer", MvpPlanner.Core.Accounts.WorkspaceRole.Viewer);
+
+        var page = RenderPage(planId);
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=persona-card]").Count.ShouldBe(1));
+        page.FindAll("[data-testid=problem-card]").Count.ShouldBe(1);
+        page.FindAll("[data-testid=add-persona], [data-testid=add-problem], [data-testid=persona-edit], [data-testid=persona-delete], [data-testid=problem-edit], [data-testid=problem-delete]").ShouldBeEmpty();
+    }
+
     private async Task<int> AddPersonaAsync(int planId, string name, string userGroup = "")
     {
         var result = await Get<PersonaService>().CreateAsync(planId, new PersonaInput { Name = name, UserGroup = userGroup });
