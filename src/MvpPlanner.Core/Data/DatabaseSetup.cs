@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
@@ -43,6 +45,9 @@ public static class DatabaseSetup
         services.AddScoped<AccountSetup>();
         services.AddScoped<InstanceSettingsService>();
         services.AddScoped<ActivityService>();
+        services.AddScoped<PlanItemStore>();
+        services.AddScoped<OperationsService>();
+        services.AddScoped<ReadinessService>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Activity;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
@@ -39,6 +40,22 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     public DbSet<RoadmapPhase> RoadmapPhases => Set<RoadmapPhase>();
 
     public DbSet<Lane> Lanes => Set<Lane>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
+
+    public DbSet<OperationRole> OperationRoles => Set<OperationRole>();
+
+    public DbSet<CoreProcess> CoreProcesses => Set<CoreProcess>();
+
+    public DbSet<EssentialTool> EssentialTools => Set<EssentialTool>();
+
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+
+    public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
+
+    public DbSet<KpiReview> KpiReviews => Set<KpiReview>();
 
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
@@ -147,6 +164,12 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
             Feature => "feature",
             RoadmapPhase => "phase",
             Lane => "lane",
+            Commitment => "commitment",
+            JourneyStage => "journey stage",
+            OperationRole => "role",
+            CoreProcess => "core process",
+            EssentialTool => "tool",
+            Kpi => "KPI",
             _ => item.GetType().Name.ToLowerInvariant(),
         };
     }

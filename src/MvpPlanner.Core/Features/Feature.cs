@@ -1,4 +1,5 @@
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
@@ -71,6 +72,11 @@ public class Feature : EntityBase, IOrdered
     public int Rank { get; set; }
 
     public List<Problem> Problems { get; set; } = [];
+
+    /// <summary>True when delivering the feature needs people or a process behind it (a chat needs someone to answer).</summary>
+    public bool NeedsOperationalSupport { get; set; }
+
+    public List<CoreProcess> CoreProcesses { get; set; } = [];
 
     public double? RiceScore => Rice.Score(Reach, Impact, Confidence, Effort);
 

@@ -38,6 +38,8 @@ public class FeatureInput : FeaturePriorityInput
     public int? LaneId { get; set; }
 
     public IReadOnlyCollection<int> ProblemIds { get; set; } = [];
+
+    public bool NeedsOperationalSupport { get; set; }
 }
 
 public class FeaturePriorityInputValidator : AbstractValidator<FeaturePriorityInput>

@@ -45,6 +45,7 @@ public class FeatureService(
                 LaneId = f.LaneId,
                 LaneName = f.Lane == null ? null : f.Lane.Name,
                 Version = f.Version,
+                NeedsOperationalSupport = f.NeedsOperationalSupport,
                 Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
                 // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
                 PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
@@ -204,6 +205,7 @@ public class FeatureService(
         feature.Owner = Text.Clean(input.Owner);
         feature.PhaseId = input.PhaseId;
         feature.LaneId = input.LaneId;
+        feature.NeedsOperationalSupport = input.NeedsOperationalSupport;
         ApplyPriority(feature, input);
         feature.Problems.Clear();
         feature.Problems.AddRange(problems);

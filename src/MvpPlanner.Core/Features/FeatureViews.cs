@@ -39,6 +39,8 @@ public sealed class FeatureRow
 
     public int Version { get; set; }
 
+    public bool NeedsOperationalSupport { get; set; }
+
     public IReadOnlyList<LinkedItem> Problems { get; set; } = [];
 
     public IReadOnlyList<int> PersonaIds { get; set; } = [];
@@ -74,6 +76,7 @@ public sealed class FeatureRow
         PhaseId = PhaseId,
         LaneId = LaneId,
         ProblemIds = Problems.Select(p => p.Id).ToList(),
+        NeedsOperationalSupport = NeedsOperationalSupport,
         Version = Version,
     };
 }

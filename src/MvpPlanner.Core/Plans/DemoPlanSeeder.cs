@@ -3,6 +3,7 @@ using MvpPlanner.Core.Accounts;
 using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
@@ -21,6 +22,7 @@ public class DemoPlanSeeder(IDbContextFactory<PlannerDbContext> dbFactory, ILogg
         db.ActingUser = author;
         var plan = Build();
         plan.WorkspaceId = workspaceId;
+        AddOperation(plan);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
 
@@ -68,7 +70,7 @@ public class DemoPlanSeeder(IDbContextFactory<PlannerDbContext> dbFactory, ILogg
         var features = new List<Feature>
         {
             new() { Title = "Tool catalogue with search", Description = "List tools with photo and location.", Status = FeatureStatus.InProgress, Moscow = Moscow.Must, Reach = 400, Impact = 2, Confidence = 80, Effort = 3, Value = 5, EffortSize = 3, Owner = "Sam", Problems = [findTool] },
-            new() { Title = "Borrow request and approval", Description = "Request a tool for dates; the lender approves.", Status = FeatureStatus.Planned, Moscow = Moscow.Must, Reach = 250, Impact = 3, Confidence = 70, Effort = 4, Value = 5, EffortSize = 4, Owner = "Ana", Problems = [findTool, trackLoans] },
+            new() { NeedsOperationalSupport = true, Title = "Borrow request and approval", Description = "Request a tool for dates; the lender approves.", Status = FeatureStatus.Planned, Moscow = Moscow.Must, Reach = 250, Impact = 3, Confidence = 70, Effort = 4, Value = 5, EffortSize = 4, Owner = "Ana", Problems = [findTool, trackLoans] },
             new() { Title = "Loan reminders", Description = "Email both sides a day before the return date.", Status = FeatureStatus.Idea, Moscow = Moscow.Should, Reach = 250, Impact = 1, Confidence = 80, Effort = 1, Value = 3, EffortSize = 1, Problems = [trackLoans] },
             new() { Title = "Welcome flyer for the building", Description = "A printed flyer with a QR code.", Status = FeatureStatus.Idea, Moscow = Moscow.Should, Reach = 300, Impact = 0.5, Confidence = 50, Effort = 0.5, Value = 2, EffortSize = 1 },
             new() { Title = "Ratings after each loan", Status = FeatureStatus.Idea, Moscow = Moscow.Could, Reach = 150, Impact = 0.5, Confidence = 50, Effort = 2, Value = 2, EffortSize = 2 },
@@ -88,7 +90,46 @@ public class DemoPlanSeeder(IDbContextFactory<PlannerDbContext> dbFactory, ILogg
             Features = features,
             Phases = RoadmapDefaults.CreatePhases(),
             Lanes = RoadmapDefaults.CreateLanes(),
+            JourneyStages = OperationsDefaults.CreateStages(),
         };
+    }
+
+    /// <summary>A small operation behind the demo MVP: enough to show the blueprint and a few honest readiness findings.</summary>
+    private static void AddOperation(Plan plan)
+    {
+        var stage = plan.JourneyStages.ToDictionary(s => s.Name);
+        stage["Onboarding"].Touchpoints = "Welcome email\nFirst tool listed";
+        stage["Onboarding"].InternalActions = "Check the lender's address\nSend the house rules";
+        stage["Support"].Touchpoints = "Chat in the app\nEmail";
+        stage["Support"].InternalActions = "Answer within 24 hours\nMediate lost or broken tools";
+        var coordinator = new OperationRole { Name = "Community coordinator", Holder = "Sam" };
+        var supportLead = new OperationRole { Name = "Customer Support Lead", Holder = "Ana" };
+        var answerFast = new Commitment { Text = "We answer every message within 24 hours." };
+        var inbox = new EssentialTool { Name = "Shared inbox", Category = "Support", MonthlyCost = 12 };
+        var sheet = new EssentialTool { Name = "Loans spreadsheet", Category = "Tracking", MonthlyCost = 0 };
+        plan.OperationRoles.AddRange([coordinator, supportLead]);
+        plan.Commitments.Add(answerFast);
+        plan.EssentialTools.AddRange([inbox, sheet]);
+        plan.CoreProcesses.AddRange(
+        [
+            new CoreProcess
+            {
+                Name = "Welcome a new lender", Stage = stage["Onboarding"], OwnerRole = coordinator, IsFrontstage = true,
+                Steps = "Check the address\nSend the welcome email from the template\nHelp list the first tool", Automation = Automation.Manual, HasRunManually = true,
+                KeepsCorePromise = true, Tools = [sheet],
+            },
+            new CoreProcess
+            {
+                Name = "Answer support messages", Stage = stage["Support"], OwnerRole = supportLead, IsFrontstage = true,
+                Steps = "Check the inbox twice a day\nReply or escalate\nLog lost or broken tools", Automation = Automation.Manual, HasRunManually = true,
+                Commitments = [answerFast], Tools = [inbox],
+            },
+        ]);
+        plan.Kpis.Add(new Kpi
+        {
+            Name = "Support response time", Unit = "hours", Direction = KpiDirection.LowerIsBetter, Target = 24, OwnerRole = supportLead, Cadence = ReviewCadence.Weekly,
+            Measurements = [new KpiMeasurement { MeasuredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)), Value = 30, Note = "First week" }],
+        });
     }
 
     private static void PlaceFeatures(Plan plan)

@@ -1,6 +1,7 @@
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
@@ -39,4 +40,16 @@ public class Plan : EntityBase
     public List<RoadmapPhase> Phases { get; set; } = [];
 
     public List<Lane> Lanes { get; set; } = [];
+
+    public List<Commitment> Commitments { get; set; } = [];
+
+    public List<JourneyStage> JourneyStages { get; set; } = [];
+
+    public List<OperationRole> OperationRoles { get; set; } = [];
+
+    public List<CoreProcess> CoreProcesses { get; set; } = [];
+
+    public List<EssentialTool> EssentialTools { get; set; } = [];
+
+    public List<Kpi> Kpis { get; set; } = [];
 }

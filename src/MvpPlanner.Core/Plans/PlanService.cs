@@ -5,6 +5,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Plans;
@@ -138,6 +139,7 @@ public class PlanService(
             ValueProposition = Text.Clean(input.ValueProposition),
             Phases = RoadmapDefaults.CreatePhases(),
             Lanes = RoadmapDefaults.CreateLanes(),
+            JourneyStages = OperationsDefaults.CreateStages(),
         };
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);

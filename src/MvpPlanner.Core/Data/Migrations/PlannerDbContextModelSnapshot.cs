@@ -447,6 +447,9 @@ namespace MvpPlanner.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsOperationalSupport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -496,6 +499,363 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasIndex("PlanId", "PhaseId", "LaneId", "Rank");
 
                     b.ToTable("Features");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.Commitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.CoreProcess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Automation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasRunManually")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFrontstage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeepsCorePromise")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerRoleId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("CoreProcesses");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.EssentialTool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MonthlyCost")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("EssentialTools");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.JourneyStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternalActions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Touchpoints")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("JourneyStages");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.Kpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerRoleId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.KpiMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "MeasuredOn");
+
+                    b.ToTable("KpiMeasurements");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.KpiReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "HeldOn");
+
+                    b.ToTable("KpiReviews");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.OperationRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("OperationRoles");
                 });
 
             modelBuilder.Entity("MvpPlanner.Core.Personas.Persona", b =>
@@ -824,6 +1184,51 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("ProblemPersonas");
                 });
 
+            modelBuilder.Entity("ProcessCommitments", b =>
+                {
+                    b.Property<int>("CommitmentsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeptById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommitmentsId", "KeptById");
+
+                    b.HasIndex("KeptById");
+
+                    b.ToTable("ProcessCommitments");
+                });
+
+            modelBuilder.Entity("ProcessFeatures", b =>
+                {
+                    b.Property<int>("CoreProcessesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeaturesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CoreProcessesId", "FeaturesId");
+
+                    b.HasIndex("FeaturesId");
+
+                    b.ToTable("ProcessFeatures");
+                });
+
+            modelBuilder.Entity("ProcessTools", b =>
+                {
+                    b.Property<int>("ProcessesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessesId", "ToolsId");
+
+                    b.HasIndex("ToolsId");
+
+                    b.ToTable("ProcessTools");
+                });
+
             modelBuilder.Entity("FeatureProblems", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Features.Feature", null)
@@ -945,6 +1350,115 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Operations.Commitment", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("Commitments")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.CoreProcess", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.OperationRole", "OwnerRole")
+                        .WithMany()
+                        .HasForeignKey("OwnerRoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("CoreProcesses")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Operations.JourneyStage", "Stage")
+                        .WithMany("Processes")
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OwnerRole");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.EssentialTool", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("EssentialTools")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.JourneyStage", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("JourneyStages")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.Kpi", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.OperationRole", "OwnerRole")
+                        .WithMany()
+                        .HasForeignKey("OwnerRoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("Kpis")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OwnerRole");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.KpiMeasurement", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.Kpi", "Kpi")
+                        .WithMany("Measurements")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.KpiReview", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.Kpi", "Kpi")
+                        .WithMany("Reviews")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.OperationRole", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("OperationRoles")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Personas.Persona", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
@@ -1026,6 +1540,51 @@ namespace MvpPlanner.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ProcessCommitments", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Operations.CoreProcess", null)
+                        .WithMany()
+                        .HasForeignKey("KeptById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProcessFeatures", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.CoreProcess", null)
+                        .WithMany()
+                        .HasForeignKey("CoreProcessesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Features.Feature", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProcessTools", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Operations.CoreProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Operations.EssentialTool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Accounts.Workspace", b =>
                 {
                     b.Navigation("Invitations");
@@ -1035,11 +1594,35 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plans");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Operations.JourneyStage", b =>
+                {
+                    b.Navigation("Processes");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Operations.Kpi", b =>
+                {
+                    b.Navigation("Measurements");
+
+                    b.Navigation("Reviews");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Plans.Plan", b =>
                 {
+                    b.Navigation("Commitments");
+
+                    b.Navigation("CoreProcesses");
+
+                    b.Navigation("EssentialTools");
+
                     b.Navigation("Features");
 
+                    b.Navigation("JourneyStages");
+
+                    b.Navigation("Kpis");
+
                     b.Navigation("Lanes");
+
+                    b.Navigation("OperationRoles");
 
                     b.Navigation("Outcomes");
 

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Plans;
+
+namespace MvpPlanner.Core.Data;
+
+internal sealed class PlanOperationsConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.HasMany(p => p.Commitments).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.JourneyStages).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.OperationRoles).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.CoreProcesses).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.EssentialTools).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Kpis).WithOne(c => c.Plan).HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(c => c.Text).HasMaxLength(TextLimits.Line).IsRequired();
+    }
+}
+
+internal sealed class JourneyStageConfiguration : IEntityTypeConfiguration<JourneyStage>
+{
+    public void Configure(EntityTypeBuilder<JourneyStage> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(s => s.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(s => s.Touchpoints).HasMaxLength(TextLimits.Text);
+        builder.Property(s => s.InternalActions).HasMaxLength(TextLimits.Text);
+    }
+}
+
+internal sealed class OperationRoleConfiguration : IEntityTypeConfiguration<OperationRole>
+{
+    public void Configure(EntityTypeBuilder<OperationRole> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(r => r.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(r => r.Holder).HasMaxLength(TextLimits.Name);
+    }
+}
+
+internal sealed class CoreProcessConfiguration : IEntityTypeConfiguration<CoreProcess>
+{
+    public void Configure(EntityTypeBuilder<CoreProcess> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(p => p.Steps).HasMaxLength(TextLimits.Text);
+        builder.Property(p => p.Automation).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(p => p.StepList);
+        // A deleted stage or role leaves its processes in place, flagged by the readiness check.
+        builder.HasOne(p => p.Stage).WithMany(s => s.Processes).HasForeignKey(p => p.StageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(p => p.OwnerRole).WithMany().HasForeignKey(p => p.OwnerRoleId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(p => p.Commitments).WithMany(c => c.KeptBy).UsingEntity("ProcessCommitments");
+        builder.HasMany(p => p.Tools).WithMany(t => t.Processes).UsingEntity("ProcessTools");
+        builder.HasMany(p => p.Features).WithMany(f => f.CoreProcesses).UsingEntity("ProcessFeatures");
+    }
+}
+
+internal sealed class EssentialToolConfiguration : IEntityTypeConfiguration<EssentialTool>
+{
+    public void Configure(EntityTypeBuilder<EssentialTool> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(t => t.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(t => t.Category).HasMaxLength(TextLimits.Name);
+        // SQLite has no decimal type; a cost stored as a double keeps SUM and ORDER BY in the database.
+        builder.Property(t => t.MonthlyCost).HasConversion<double>();
+    }
+}
+
+internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
+{
+    public void Configure(EntityTypeBuilder<Kpi> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(k => k.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(k => k.Unit).HasMaxLength(50);
+        builder.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(k => k.Cadence).HasConversion<string>().HasMaxLength(20);
+        builder.Property(k => k.Target).HasConversion<double?>();
+        builder.HasOne(k => k.OwnerRole).WithMany().HasForeignKey(k => k.OwnerRoleId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(k => k.Measurements).WithOne(m => m.Kpi).HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(k => k.Reviews).WithOne(r => r.Kpi).HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<KpiMeasurement>
+{
+    public void Configure(EntityTypeBuilder<KpiMeasurement> builder)
+    {
+        builder.Property(m => m.Value).HasConversion<double>();
+        builder.Property(m => m.Note).HasMaxLength(TextLimits.Line);
+        builder.HasIndex(m => new { m.KpiId, m.MeasuredOn });
+    }
+}
+
+internal sealed class KpiReviewConfiguration : IEntityTypeConfiguration<KpiReview>
+{
+    public void Configure(EntityTypeBuilder<KpiReview> builder)
+    {
+        builder.Property(r => r.Notes).HasMaxLength(TextLimits.Text);
+        builder.HasIndex(r => new { r.KpiId, r.HeldOn });
+    }
+}
