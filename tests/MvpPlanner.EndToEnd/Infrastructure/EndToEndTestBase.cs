@@ -24,7 +24,7 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
-        Context.SetDefaultTimeout(15_000);
+        Context.SetDefaultTimeout(30_000); // generous: 2 cores, and the first request compiles the app
         Page = await Context.NewPageAsync();
         Page.Console += (_, message) =>
         {

@@ -46,9 +46,14 @@ public sealed class PlannerAppServer : WebApplicationFactory<Program>
     /// <summary>An absolute URL on this server for a path such as <c>/plans/1</c>.</summary>
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    /// <summary>A service from the running app, e.g. <c>PlanService</c> to check what was saved.</summary>
-    public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
+    /// <summary>Runs a query with one of the app's own services (e.g. <c>PlanService</c>, to check what was saved),
+    /// in a scope as a request would.</summary>
+    public async Task<TResult> QueryAsync<TService, TResult>(Func<TService, Task<TResult>> query)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,6 +67,7 @@ public sealed class PlannerAppServer : WebApplicationFactory<Program>
         builder.UseSetting("Planner:DataDirectory", _directory);
         builder.UseSetting("Planner:SeedDemoPlan", _seedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning"); // keep request logs out of the test output
     }
 
     public override async ValueTask DisposeAsync()

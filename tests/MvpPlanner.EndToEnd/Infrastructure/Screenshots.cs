@@ -21,7 +21,8 @@ public static class Screenshots
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, name + ".png");
 
-        // Let animations (ripples, progress bars, popovers) settle so the picture is stable.
+        // No hover highlight left by the last click, and animations settled, so the picture is stable.
+        await page.Mouse.MoveAsync(0, 0);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.EvaluateAsync("() => document.fonts.ready");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });

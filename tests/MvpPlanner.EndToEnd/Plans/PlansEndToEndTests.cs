@@ -24,7 +24,7 @@ public sealed partial class PlansEndToEndTests(BrowserFixture browser) : EndToEn
 
         await Page.ReloadInteractiveAsync();
         await Expect(Page.GetByText("Community bike repair")).ToBeVisibleAsync();
-        var plans = await app.Get<PlanService>().ListAsync(includeArchived: true);
+        var plans = await app.QueryAsync((PlanService service) => service.ListAsync(includeArchived: true));
         plans.ShouldHaveSingleItem().Name.ShouldBe("Community bike repair");
         ConsoleErrors.ShouldBeEmpty();
     }
@@ -42,7 +42,7 @@ public sealed partial class PlansEndToEndTests(BrowserFixture browser) : EndToEn
         await Expect(PlanNameInput()).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         Page.Url.ShouldBe(app.Url("/"));
-        (await app.Get<PlanService>().ListAsync(includeArchived: true)).ShouldBeEmpty();
+        (await app.QueryAsync((PlanService service) => service.ListAsync(includeArchived: true))).ShouldBeEmpty();
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
         builder.UseSetting("Planner:DataDirectory", _directory);
         builder.UseSetting("Planner:SeedDemoPlan", SeedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning"); // keep request logs out of the test output
     }
 
     /// <summary>Runs a query with one of the app's own services, in a scope as a request would.</summary>
