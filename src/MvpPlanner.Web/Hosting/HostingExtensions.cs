@@ -12,10 +12,14 @@ public static class HostingExtensions
 {
     public static WebApplicationBuilder AddMvpPlannerLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // Each host builds its own logger and leaves the static bootstrap logger alone: freezing the shared
+        // bootstrap logger fails ("already frozen") when tests start several app instances in one process.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -64,7 +68,8 @@ public static class HostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseSerilogRequestLogging();
+        // The host's own logger: without it request logs would go to the static bootstrap logger (see AddMvpPlannerLogging).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseMvpPlannerSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Web.Tests.Infrastructure;
 
@@ -20,6 +22,22 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
         builder.UseSetting("Planner:DataDirectory", _directory);
         builder.UseSetting("Planner:SeedDemoPlan", SeedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning"); // keep request logs out of the test output
+    }
+
+    /// <summary>Runs a query with one of the app's own services, in a scope as a request would.</summary>
+    public async Task<TResult> QueryAsync<TService, TResult>(Func<TService, Task<TResult>> query)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>The id of the seeded demo plan.</summary>
+    public async Task<int> DemoPlanIdAsync()
+    {
+        var plans = await QueryAsync((PlanService service) => service.ListAsync(includeArchived: true));
+        return plans.Single(p => p.Name == DemoPlanSeeder.DemoPlanName).Id;
     }
 
     public override async ValueTask DisposeAsync()

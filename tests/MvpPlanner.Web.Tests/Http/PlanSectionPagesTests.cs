@@ -1,0 +1,65 @@
+using System.Net;
+using MvpPlanner.Core.Plans;
+using MvpPlanner.Web.Tests.Infrastructure;
+
+namespace MvpPlanner.Web.Tests.Http;
+
+/// <summary>The plan section pages answer on first load with the demo plan's content, and 404 for a plan
+/// that does not exist.</summary>
+public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) : IClassFixture<PlannerWebApplicationFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task PersonasPage_DemoPlan_ShowsPersonasAndProblems()
+    {
+        var html = await GetSectionAsync("personas");
+
+        html.ShouldContain("Lena the lender");
+        html.ShouldContain("Bo the borrower");
+        html.ShouldContain("Lenders lose track of who has their tools.");
+    }
+
+    [Fact]
+    public async Task FeaturesPage_DemoPlan_ShowsFeatures()
+    {
+        var html = await GetSectionAsync("features");
+
+        html.ShouldContain("Tool catalogue with search");
+        html.ShouldContain("Ratings after each loan");
+    }
+
+    [Fact]
+    public async Task RoadmapPage_DemoPlan_ShowsPhasesAndPlacedFeatures()
+    {
+        var html = await GetSectionAsync("roadmap");
+
+        html.ShouldContain("Pilot");
+        html.ShouldContain("Roll-out");
+        html.ShouldContain("Tool catalogue with search");
+    }
+
+    [Theory]
+    [InlineData("personas")]
+    [InlineData("features")]
+    [InlineData("roadmap")]
+    public async Task SectionPage_UnknownPlan_Answers404WithFriendlyPage(string section)
+    {
+        var response = await _client.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("We could not find that page");
+    }
+
+    /// <summary>Fetches a section of the demo plan, checks it answered 200 under the plan's name, returns the HTML.</summary>
+    private async Task<string> GetSectionAsync(string section)
+    {
+        var demoId = await factory.DemoPlanIdAsync();
+        var response = await _client.GetAsync(new Uri($"/plans/{demoId}/{section}", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain(DemoPlanSeeder.DemoPlanName);
+        return html;
+    }
+}
