@@ -8,7 +8,6 @@ namespace MvpPlanner.Web.Tests.Http;
 /// that does not exist.</summary>
 public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) : IClassFixture<PlannerWebApplicationFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
     [Fact]
     public async Task PersonasPage_DemoPlan_ShowsPersonasAndProblems()
@@ -45,7 +44,7 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
     [InlineData("roadmap")]
     public async Task SectionPage_UnknownPlan_Answers404WithFriendlyPage(string section)
     {
-        var response = await _client.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("We could not find that page");
@@ -55,7 +54,7 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
     private async Task<string> GetSectionAsync(string section)
     {
         var demoId = await factory.DemoPlanIdAsync();
-        var response = await _client.GetAsync(new Uri($"/plans/{demoId}/{section}", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/{demoId}/{section}", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();

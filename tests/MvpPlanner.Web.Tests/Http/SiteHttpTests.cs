@@ -14,12 +14,11 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     private const string NotFoundText = "We could not find that page";
     private const string ErrorText = "Something went wrong";
 
-    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
     [Fact]
     public async Task Home_Get_ListsPlans()
     {
-        var response = await _client.GetAsync(new Uri("/", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri("/", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -32,7 +31,7 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     {
         var demoId = await factory.DemoPlanIdAsync();
 
-        var response = await _client.GetAsync(new Uri($"/plans/{demoId}", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/{demoId}", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain(DemoPlanSeeder.DemoPlanName);
@@ -41,7 +40,7 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     [Fact]
     public async Task PlanOverview_UnknownPlan_Answers404WithFriendlyPage()
     {
-        var response = await _client.GetAsync(new Uri("/plans/999999", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri("/plans/999999", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain(NotFoundText);
@@ -50,7 +49,7 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     [Fact]
     public async Task UnknownUrl_Get_Answers404WithFriendlyPage()
     {
-        var response = await _client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri("/no/such/page", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var html = await response.Content.ReadAsStringAsync();
@@ -59,9 +58,9 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     }
 
     [Fact]
-    public async Task Healthz_Get_AnswersHealthy()
+    public async Task Healthz_Get_AnswersHealthyWithoutSignIn()
     {
-        var response = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
@@ -70,7 +69,7 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     [Fact]
     public async Task ErrorPage_Get_ShowsFriendlyTextWithoutTechnicalDetail()
     {
-        var response = await _client.GetAsync(new Uri("/error", UriKind.Relative));
+        var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri("/error", UriKind.Relative));
 
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain(ErrorText);
@@ -82,7 +81,7 @@ public sealed class SiteHttpTests(PlannerWebApplicationFactory factory) : IClass
     public async Task Home_WhenDatabaseIsBroken_ShowsFriendlyErrorWithoutStackTrace()
     {
         await using var broken = new PlannerWebApplicationFactory { SeedDemoPlan = false };
-        using var client = broken.CreateClient(new() { AllowAutoRedirect = false });
+        var client = (await broken.SignedInAsync()).Http;
         await broken.QueryAsync(async (IDbContextFactory<PlannerDbContext> contexts) =>
         {
             await using var db = await contexts.CreateDbContextAsync();

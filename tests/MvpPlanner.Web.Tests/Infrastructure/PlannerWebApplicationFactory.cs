@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Web.Tests.Infrastructure;
@@ -11,6 +13,11 @@ namespace MvpPlanner.Web.Tests.Infrastructure;
 public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mvpplanner-http-" + Guid.NewGuid().ToString("N"));
+
+    public const string FirstAccountEmail = "ada@example.com";
+
+    private readonly SemaphoreSlim _firstAccount = new(1, 1);
+    private bool _registered;
 
     public bool SeedDemoPlan { get; init; } = true;
 
@@ -33,11 +40,40 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
         return await query(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    /// <summary>The id of the seeded demo plan.</summary>
+    /// <summary>The id of the seeded demo plan (it exists once the first account has registered).</summary>
     public async Task<int> DemoPlanIdAsync()
     {
-        var plans = await QueryAsync((PlanService service) => service.ListAsync(includeArchived: true));
-        return plans.Single(p => p.Name == DemoPlanSeeder.DemoPlanName).Id;
+        await SignedInAsync();
+        return await QueryAsync(async (IDbContextFactory<PlannerDbContext> contexts) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.Plans.Where(p => p.Name == DemoPlanSeeder.DemoPlanName).Select(p => p.Id).SingleAsync();
+        });
+    }
+
+    /// <summary>A client signed in as the instance's first account (registered on first use), who owns the demo plan.</summary>
+    public async Task<BrowserLikeClient> SignedInAsync()
+    {
+        await _firstAccount.WaitAsync();
+        try
+        {
+            var client = BrowserLikeClient.Create(this);
+            if (!_registered)
+            {
+                (await client.RegisterAsync("Ada Admin", FirstAccountEmail)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+                _registered = true;
+            }
+            else
+            {
+                (await client.SignInAsync(FirstAccountEmail)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+            }
+
+            return client;
+        }
+        finally
+        {
+            _firstAccount.Release();
+        }
     }
 
     public override async ValueTask DisposeAsync()
