@@ -13,6 +13,7 @@ using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
+using MvpPlanner.Core.Workshops;
 
 namespace MvpPlanner.Core.Data;
 
@@ -23,9 +24,11 @@ public static class DatabaseSetup
     public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, string connectionString)
     {
         EnsureDirectoryExists(connectionString);
-        services.AddDbContextFactory<PlannerDbContext>(options => options
+        services.AddSingleton<IPlanChangeNotifier, InProcessPlanChangeNotifier>();
+        services.AddSingleton<PlanChangeInterceptor>();
+        services.AddDbContextFactory<PlannerDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+            .AddInterceptors(new SqliteBusyTimeoutInterceptor(), provider.GetRequiredService<PlanChangeInterceptor>()));
         return services;
     }
 
@@ -48,6 +51,9 @@ public static class DatabaseSetup
         services.AddScoped<PlanItemStore>();
         services.AddScoped<OperationsService>();
         services.AddScoped<ReadinessService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<WorkshopTimers>();
+        services.AddScoped<WorkshopService>();
         return services;
     }
 

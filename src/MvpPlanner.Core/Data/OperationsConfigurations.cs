@@ -113,3 +113,41 @@ internal sealed class KpiReviewConfiguration : IEntityTypeConfiguration<KpiRevie
         builder.HasIndex(r => new { r.KpiId, r.HeldOn });
     }
 }
+
+internal sealed class WorkshopSessionConfiguration : IEntityTypeConfiguration<Workshops.WorkshopSession>
+{
+    public void Configure(EntityTypeBuilder<Workshops.WorkshopSession> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(s => s.FacilitatorName).HasMaxLength(TextLimits.Name);
+        builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Rounds).WithOne(r => r.Session).HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.PlanId, s.EndedAt });
+    }
+}
+
+internal sealed class VoteRoundConfiguration : IEntityTypeConfiguration<Workshops.VoteRound>
+{
+    public void Configure(EntityTypeBuilder<Workshops.VoteRound> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(TextLimits.Name);
+        builder.Property(r => r.ItemKind).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Votes).WithOne().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VoteConfiguration : IEntityTypeConfiguration<Workshops.Vote>
+{
+    public void Configure(EntityTypeBuilder<Workshops.Vote> builder)
+    {
+        builder.Property(v => v.UserName).HasMaxLength(TextLimits.Name);
+        builder.HasIndex(v => new { v.RoundId, v.UserId, v.ItemId }).IsUnique();
+    }
+}
+
+internal sealed class VoteRoundItemConfiguration : IEntityTypeConfiguration<Workshops.VoteRoundItem>
+{
+    public void Configure(EntityTypeBuilder<Workshops.VoteRoundItem> builder) =>
+        builder.Property(i => i.Label).HasMaxLength(TextLimits.Line);
+}

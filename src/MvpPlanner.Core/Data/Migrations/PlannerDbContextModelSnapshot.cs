@@ -1169,6 +1169,139 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("RoadmapPhases");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.Vote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("Vote");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowSeveralDotsPerItem")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DotsPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRevealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("VoteRound");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRoundItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("VoteRoundItem");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.WorkshopSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilitatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "EndedAt");
+
+                    b.ToTable("WorkshopSession");
+                });
+
             modelBuilder.Entity("ProblemPersonas", b =>
                 {
                     b.Property<int>("PersonasId")
@@ -1525,6 +1658,46 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.Vote", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Workshops.VoteRound", null)
+                        .WithMany("Votes")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRound", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Workshops.WorkshopSession", "Session")
+                        .WithMany("Rounds")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRoundItem", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Workshops.VoteRound", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.WorkshopSession", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("ProblemPersonas", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Personas.Persona", null)
@@ -1641,6 +1814,18 @@ namespace MvpPlanner.Core.Data.Migrations
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.RoadmapPhase", b =>
                 {
                     b.Navigation("Features");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRound", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.WorkshopSession", b =>
+                {
+                    b.Navigation("Rounds");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace MvpPlanner.Core.Workshops;
+
+/// <summary>Someone with a plan open: in which section, and what they are editing if anything.</summary>
+public sealed record PresenceEntry(string ConnectionId, string UserId, string DisplayName, string Section, string? Editing, DateTime Since)
+{
+    public string Initials => string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
+}
+
+/// <summary>Who is in each plan right now. One entry per open view (a person with two tabs counts once in the list).
+/// Changes are announced through the plan change notifier, as "Presence".</summary>
+public sealed class PresenceTracker(IPlanChangeNotifier notifier, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, PresenceEntry>> _plans = new();
+
+    public IReadOnlyList<PresenceEntry> InPlan(int planId) =>
+        _plans.TryGetValue(planId, out var entries)
+            ? entries.Values.GroupBy(e => e.UserId).Select(g => g.OrderByDescending(e => e.Since).First()).OrderBy(e => e.DisplayName).ToList()
+            : [];
+
+    public void Enter(int planId, string connectionId, string userId, string displayName, string section)
+    {
+        _plans.GetOrAdd(planId, _ => new())[connectionId] = new PresenceEntry(connectionId, userId, displayName, section, null, clock.GetUtcNow().UtcDateTime);
+        Announce(planId, userId);
+    }
+
+    public void SetEditing(int planId, string connectionId, string? editing)
+    {
+        if (_plans.TryGetValue(planId, out var entries) && entries.TryGetValue(connectionId, out var entry))
+        {
+            entries[connectionId] = entry with { Editing = editing };
+            Announce(planId, entry.UserId);
+        }
+    }
+
+    public void Leave(int planId, string connectionId)
+    {
+        if (_plans.TryGetValue(planId, out var entries) && entries.TryRemove(connectionId, out var entry))
+        {
+            Announce(planId, entry.UserId);
+        }
+    }
+
+    private void Announce(int planId, string userId) => notifier.Publish(new PlanChange(planId, PresenceChange, userId));
+
+    public const string PresenceChange = "Presence";
+}

@@ -1,0 +1,376 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Data;
+
+namespace MvpPlanner.Core.Workshops;
+
+public class VoteInput
+{
+    public string Title { get; set; } = "";
+
+    public VoteItemKind ItemKind { get; set; }
+
+    public IReadOnlyCollection<int> ItemIds { get; set; } = [];
+
+    public int DotsPerPerson { get; set; } = 3;
+
+    public bool AllowSeveralDotsPerItem { get; set; }
+}
+
+public class VoteInputValidator : AbstractValidator<VoteInput>
+{
+    public VoteInputValidator()
+    {
+        RuleFor(v => v.Title).NotEmpty().WithMessage("Say what the group votes on, for example \"Which features make the MVP?\"").MaximumLength(TextLimits.Name);
+        RuleFor(v => v.ItemIds).Must(ids => ids.Count >= 2).WithMessage("Choose at least two items to vote on.");
+        RuleFor(v => v.DotsPerPerson).InclusiveBetween(1, 20).WithMessage("Each person gets between 1 and 20 dots.");
+    }
+}
+
+public sealed record SessionView(int Id, string Name, string FacilitatorName, DateTime StartedAt, DateTime? EndedAt);
+
+public sealed record RoundSummary(int Id, int SessionId, string Title, VoteItemKind ItemKind, bool IsRevealed, DateTime? AppliedAt, DateTime CreatedAt);
+
+public sealed record RoundItemView(int ItemId, string Label, int MyDots);
+
+public sealed record RoundView(
+    int Id,
+    string Title,
+    VoteItemKind ItemKind,
+    int DotsPerPerson,
+    bool AllowSeveralDotsPerItem,
+    bool IsRevealed,
+    DateTime? AppliedAt,
+    IReadOnlyList<RoundItemView> Items,
+    int MyDotsLeft,
+    int VoterCount,
+    IReadOnlyList<VoteResult> Results);
+
+public sealed record WorkshopView(SessionView? Active, IReadOnlyList<SessionView> Sessions, IReadOnlyList<RoundSummary> Rounds);
+
+/// <summary>Workshop sessions, dot votes and the shared timer. Facilitating needs an editor or owner;
+/// any member of the workspace, viewers included, can take part in a vote.</summary>
+public class WorkshopService(
+    IDbContextFactory<PlannerDbContext> dbFactory,
+    PlanAccess access,
+    IValidator<VoteInput> voteValidator,
+    IPlanChangeNotifier notifier,
+    WorkshopTimers timers,
+    ILogger<WorkshopService> logger)
+{
+    public const string WorkshopChange = "Workshop";
+
+    public async Task<WorkshopView?> GetAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return null;
+        }
+
+        var sessions = await db.Set<WorkshopSession>().AsNoTracking().Where(s => s.PlanId == planId)
+            .OrderByDescending(s => s.StartedAt)
+            .Select(s => new SessionView(s.Id, s.Name, s.FacilitatorName, s.StartedAt, s.EndedAt)).ToListAsync(ct);
+        var rounds = await db.Set<VoteRound>().AsNoTracking().Where(r => r.Session!.PlanId == planId)
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new RoundSummary(r.Id, r.SessionId, r.Title, r.ItemKind, r.IsRevealed, r.AppliedAt, r.CreatedAt)).ToListAsync(ct);
+        return new WorkshopView(sessions.FirstOrDefault(s => s.EndedAt is null), sessions, rounds);
+    }
+
+    public async Task<ServiceResult<int>> StartSessionAsync(int planId, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
+        if (await db.Set<WorkshopSession>().AnyAsync(s => s.PlanId == planId && s.EndedAt == null, ct))
+        {
+            return Fail.Invalid("Name", "A workshop is already running on this plan. Join it, or end it first.");
+        }
+
+        var session = new WorkshopSession
+        {
+            PlanId = planId,
+            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {DateTime.UtcNow:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
+            FacilitatorId = db.ActingUser!.UserId,
+            FacilitatorName = db.ActingUser.DisplayName,
+            StartedAt = timers.Now,
+        };
+        db.Add(session);
+        await db.SaveChangesAsync(ct);
+        Announce(planId, db);
+        logger.LogInformation("Workshop {SessionId} started on plan {PlanId} by {UserId}", session.Id, planId, session.FacilitatorId);
+        return ServiceResult<int>.Ok(session.Id, "Workshop started. Share an invitation link so participants can join.");
+    }
+
+    public async Task<ServiceResult> EndSessionAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
+        if (session is null)
+        {
+            return ServiceResult.NotFound("The running workshop");
+        }
+
+        session.EndedAt = timers.Now;
+        await db.SaveChangesAsync(ct);
+        Announce(planId, db);
+        return ServiceResult.Ok("Workshop ended. Its votes stay available for review.");
+    }
+
+    public async Task<ServiceResult<int>> OpenVoteAsync(int planId, VoteInput input, CancellationToken ct = default)
+    {
+        var validation = await voteValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
+        var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
+        if (session is null)
+        {
+            return Fail.Invalid("Title", "Start a workshop first; votes belong to a workshop session.");
+        }
+
+        var ids = input.ItemIds.Distinct().ToList();
+        var items = input.ItemKind == VoteItemKind.Feature
+            ? await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).Select(f => new VoteRoundItem { ItemId = f.Id, Label = f.Title }).ToListAsync(ct)
+            : await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).Select(p => new VoteRoundItem { ItemId = p.Id, Label = p.Statement }).ToListAsync(ct);
+        if (items.Count != ids.Count)
+        {
+            return Fail.Invalid(nameof(VoteInput.ItemIds), "A chosen item no longer exists; choose again.");
+        }
+
+        var round = new VoteRound
+        {
+            SessionId = session.Id,
+            Title = Text.Clean(input.Title),
+            ItemKind = input.ItemKind,
+            DotsPerPerson = input.DotsPerPerson,
+            AllowSeveralDotsPerItem = input.AllowSeveralDotsPerItem,
+            CreatedAt = timers.Now,
+            Items = items,
+        };
+        db.Add(round);
+        await db.SaveChangesAsync(ct);
+        Announce(planId, db);
+        return ServiceResult<int>.Ok(round.Id, "Vote opened. Participants can place their dots now.");
+    }
+
+    public async Task<RoundView?> GetRoundAsync(int planId, int roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return null;
+        }
+
+        var round = await LoadRoundAsync(db, planId, roundId, tracking: false, ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var me = db.ActingUser!.UserId;
+        var mine = round.Votes.Where(v => v.UserId == me).ToList();
+        return new RoundView(round.Id, round.Title, round.ItemKind, round.DotsPerPerson, round.AllowSeveralDotsPerItem, round.IsRevealed, round.AppliedAt,
+            round.Items.Select(i => new RoundItemView(i.ItemId, i.Label, mine.Where(v => v.ItemId == i.ItemId).Sum(v => v.Dots))).ToList(),
+            round.DotsPerPerson - mine.Sum(v => v.Dots),
+            round.Votes.Where(v => v.Dots > 0).Select(v => v.UserId).Distinct().Count(),
+            round.IsRevealed ? VoteRules.Results(round) : []);
+    }
+
+    public Task<ServiceResult> PlaceDotAsync(int planId, int roundId, int itemId, CancellationToken ct = default) =>
+        ChangeDotsAsync(planId, roundId, itemId, +1, ct);
+
+    public Task<ServiceResult> TakeBackDotAsync(int planId, int roundId, int itemId, CancellationToken ct = default) =>
+        ChangeDotsAsync(planId, roundId, itemId, -1, ct);
+
+    public async Task<ServiceResult> RevealAsync(int planId, int roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
+        if (round is null)
+        {
+            return ServiceResult.NotFound("The vote");
+        }
+
+        round.IsRevealed = true;
+        await db.SaveChangesAsync(ct);
+        Announce(planId, db);
+        return ServiceResult.Ok("Results revealed; voting is closed.");
+    }
+
+    /// <summary>Turns the result into priorities in one step: features get a value score (1–5) from their dots and are
+    /// reordered by dots inside each roadmap cell; problems get a severity (1–5) from their dots.</summary>
+    public async Task<ServiceResult> ApplyAsync(int planId, int roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
+        if (round is null)
+        {
+            return ServiceResult.NotFound("The vote");
+        }
+
+        if (!round.IsRevealed)
+        {
+            return ServiceResult.Invalid("Round", "Reveal the results before applying them.");
+        }
+
+        var results = VoteRules.Results(round).ToDictionary(r => r.ItemId, r => r.Dots);
+        var max = results.Values.DefaultIfEmpty(0).Max();
+        var ids = results.Keys.ToList();
+        if (round.ItemKind == VoteItemKind.Feature)
+        {
+            var features = await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).ToListAsync(ct);
+            foreach (var feature in features)
+            {
+                feature.Value = VoteRules.ToScale(results[feature.Id], max);
+            }
+
+            foreach (var cell in features.GroupBy(f => (f.PhaseId, f.LaneId)))
+            {
+                var ranks = cell.Select(f => f.Rank).Order().ToList();
+                var byVotes = cell.OrderByDescending(f => results[f.Id]).ThenBy(f => f.Rank).ToList();
+                for (var i = 0; i < byVotes.Count; i++)
+                {
+                    byVotes[i].Rank = ranks[i];
+                }
+            }
+        }
+        else
+        {
+            var problems = await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).ToListAsync(ct);
+            foreach (var problem in problems)
+            {
+                problem.Severity = VoteRules.ToScale(results[problem.Id], max);
+            }
+        }
+
+        round.AppliedAt = timers.Now;
+        await db.SaveChangesAsync(ct);
+        Announce(planId, db);
+        logger.LogInformation("Vote {RoundId} applied to plan {PlanId}", roundId, planId);
+        return ServiceResult.Ok(round.ItemKind == VoteItemKind.Feature
+            ? "Applied: features got a value score from their dots and were reordered by votes in each roadmap cell."
+            : "Applied: problems got a severity from their dots.");
+    }
+
+    public async Task<ServiceResult> StartTimerAsync(int planId, int minutes, CancellationToken ct = default)
+    {
+        if (minutes is < 1 or > 180)
+        {
+            return ServiceResult.Invalid("Minutes", "A timer runs from 1 to 180 minutes.");
+        }
+
+        return await FacilitateAsync(planId, () => timers.Start(planId, TimeSpan.FromMinutes(minutes)), ct);
+    }
+
+    public Task<ServiceResult> PauseTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Pause(planId), ct);
+
+    public Task<ServiceResult> ResumeTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Resume(planId), ct);
+
+    public Task<ServiceResult> ResetTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Reset(planId), ct);
+
+    private async Task<ServiceResult> FacilitateAsync(int planId, Action action, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        action();
+        return ServiceResult.Ok();
+    }
+
+    private async Task<ServiceResult> ChangeDotsAsync(int planId, int roundId, int itemId, int change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        // A write transaction from the start, so two quick clicks cannot both spend the last dot.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
+        if (round is null)
+        {
+            return ServiceResult.NotFound("The vote");
+        }
+
+        var me = db.ActingUser!;
+        var mine = round.Votes.Where(v => v.UserId == me.UserId).ToList();
+        var vote = mine.FirstOrDefault(v => v.ItemId == itemId);
+        if (change > 0)
+        {
+            if (VoteRules.WhyNotPlace(round, mine, itemId) is { } reason)
+            {
+                return ServiceResult.Invalid("Dots", reason);
+            }
+
+            if (vote is null)
+            {
+                round.Votes.Add(new Vote { UserId = me.UserId, UserName = me.DisplayName, ItemId = itemId, Dots = 1 });
+            }
+            else
+            {
+                vote.Dots++;
+            }
+        }
+        else
+        {
+            if (round.IsRevealed)
+            {
+                return ServiceResult.Invalid("Dots", "Voting has ended: the results are revealed.");
+            }
+
+            if (vote is null || vote.Dots == 0)
+            {
+                return ServiceResult.Invalid("Dots", "You have no dot on that item.");
+            }
+
+            vote.Dots--;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Announce(planId, db);
+        return ServiceResult.Ok();
+    }
+
+    private static Task<VoteRound?> LoadRoundAsync(PlannerDbContext db, int planId, int roundId, bool tracking, CancellationToken ct)
+    {
+        var rounds = db.Set<VoteRound>().Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
+        return (tracking ? rounds : rounds.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == roundId && r.Session!.PlanId == planId, ct);
+    }
+
+    private void Announce(int planId, PlannerDbContext db) => notifier.Publish(new PlanChange(planId, WorkshopChange, db.ActingUser?.UserId));
+}
