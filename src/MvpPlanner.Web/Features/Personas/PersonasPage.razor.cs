@@ -66,6 +66,7 @@ public partial class PersonasPage : PlanPageBase
         {
             { d => d.Input, persona.ToInput() },
             { d => d.Save, i => PersonaService.UpdateAsync(PlanId, persona.Id, i) },
+            { d => d.LoadLatest, async () => (await PersonaService.ListAsync(PlanId)).FirstOrDefault(p => p.Id == persona.Id)?.ToInput() },
         }, "Persona saved.");
 
     private async Task DeletePersonaAsync(PersonaView persona)
@@ -98,6 +99,7 @@ public partial class PersonasPage : PlanPageBase
             { d => d.Input, problem.ToInput() },
             { d => d.Personas, PersonaChoices() },
             { d => d.Save, i => ProblemService.UpdateAsync(PlanId, problem.Id, i) },
+            { d => d.LoadLatest, async () => (await ProblemService.ListAsync(PlanId)).FirstOrDefault(p => p.Id == problem.Id)?.ToInput() },
         }, "Problem saved.");
 
     private async Task DeleteProblemAsync(ProblemView problem)
