@@ -167,6 +167,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task AddMembershipAsync(Caller member, int workspaceId, WorkspaceRole role) =>
         TestAccounts.AddMemberAsync(_root.GetRequiredService<IDbContextFactory<PlannerDbContext>>(), workspaceId, member, role);
 
+    /// <summary>What the registration page does: create the person, then set up their account
+    /// (personal workspace; admin and demo workspace for the first account of the instance).</summary>
+    public async Task<Caller> RegisterAsync(string name, bool seedDemoPlan)
+    {
+        var user = await CreateUserAsync(name);
+        await Get<AccountSetup>().SetUpAsync(user.UserId, seedDemoPlan);
+        return user;
+    }
+
     /// <summary>A new person with no workspace at all.</summary>
     public Task<Caller> CreateUserAsync(string name) =>
         TestAccounts.CreateUserAsync(_root.GetRequiredService<IDbContextFactory<PlannerDbContext>>(), name);
