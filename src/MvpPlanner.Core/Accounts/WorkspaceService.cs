@@ -89,7 +89,8 @@ public class WorkspaceService(
 
         return await db.WorkspaceMembers.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId)
-            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName)
+            // Roles are stored as text, so ordering by the column would be alphabetical; rank them by rights instead.
+            .OrderByDescending(m => m.Role == WorkspaceRole.Owner ? 2 : m.Role == WorkspaceRole.Editor ? 1 : 0).ThenBy(m => m.User!.DisplayName)
             .Select(m => new MemberView(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.JoinedAt))
             .ToListAsync(ct);
     }

@@ -30,11 +30,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string FilePath { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(withOwner: true);
+
+    /// <summary>A migrated database with no accounts at all, as on a fresh instance: <see cref="Owner"/> and
+    /// <see cref="WorkspaceId"/> are not set and nobody is signed in.</summary>
+    public static Task<TestDatabase> CreateWithoutAccountsAsync() => CreateAsync(withOwner: false);
+
+    private static async Task<TestDatabase> CreateAsync(bool withOwner)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mvpplanner-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var filePath = Path.Combine(directory, "planner.db");
+        File.Copy(await MigratedTemplate.Value, filePath);
 
         var services = new ServiceCollection()
             .AddLogging()
@@ -45,8 +52,10 @@ public sealed class TestDatabase : IAsyncDisposable
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         var database = new TestDatabase(directory, filePath, root);
-        await using var db = await database.NewContextAsync();
-        await db.MigrateAsync();
+        if (!withOwner)
+        {
+            return database;
+        }
 
         // Every test starts as the owner of one workspace; ActAs switches to someone else.
         var dbFactory = root.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
@@ -54,6 +63,27 @@ public sealed class TestDatabase : IAsyncDisposable
         database.WorkspaceId = await TestAccounts.CreateWorkspaceAsync(dbFactory, "Test workspace", (database.Owner, WorkspaceRole.Owner));
         database.ActAs(database.Owner);
         return database;
+    }
+
+    /// <summary>Migrations run once per test run, into a file every test copies: the same schema, without
+    /// paying for the migration in each of the hundreds of tests.</summary>
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateTemplateAsync);
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mvpplanner-core-tests", "template-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var filePath = Path.Combine(directory, "planner.db");
+
+        // No pooling: closing the connection folds the write-ahead log into the file, so a plain copy is complete.
+        var options = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite($"Data Source={filePath};Pooling=False").Options;
+        await using (var db = new PlannerDbContext(options))
+        {
+            await db.MigrateAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
+        return filePath;
     }
 
     public Caller Owner { get; private set; } = default!;
@@ -131,6 +161,83 @@ public sealed class TestDatabase : IAsyncDisposable
             .Select(f => new { f.Id, f.Rank })
             .ToListAsync();
         return rows.Select(r => (r.Id, r.Rank)).ToList();
+    }
+
+    /// <summary>Makes an existing person a member of another workspace too.</summary>
+    public Task AddMembershipAsync(Caller member, int workspaceId, WorkspaceRole role) =>
+        TestAccounts.AddMemberAsync(_root.GetRequiredService<IDbContextFactory<PlannerDbContext>>(), workspaceId, member, role);
+
+    /// <summary>What the registration page does: create the person, then set up their account
+    /// (personal workspace; admin and demo workspace for the first account of the instance).</summary>
+    public async Task<Caller> RegisterAsync(string name, bool seedDemoPlan)
+    {
+        var user = await CreateUserAsync(name);
+        await Get<AccountSetup>().SetUpAsync(user.UserId, seedDemoPlan);
+        return user;
+    }
+
+    /// <summary>A new person with no workspace at all.</summary>
+    public Task<Caller> CreateUserAsync(string name) =>
+        TestAccounts.CreateUserAsync(_root.GetRequiredService<IDbContextFactory<PlannerDbContext>>(), name);
+
+    /// <summary>The stored version of one editable row, read fresh: what an edit form would send back.</summary>
+    public async Task<int> VersionOfAsync<T>(int id)
+        where T : EntityBase
+    {
+        await using var db = await NewContextAsync();
+        return await db.Set<T>().Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
+    }
+
+    /// <summary>A plan with one of everything, made by <see cref="Owner"/> in the test workspace, plus an editor
+    /// (Mia) to change or remove and an open invitation to revoke. Leaves the owner acting.</summary>
+    public async Task<SamplePlan> CreateSamplePlanAsync(string name = "Tool library")
+    {
+        ActAs(Owner);
+        var planId = await CreatePlanAsync(name);
+        var outcome = await Get<PlanService>().AddOutcomeAsync(planId, new OutcomeInput { Description = "Residents borrow instead of buying", Metric = "Loans per month", Target = "60" });
+        var personaId = await CreatePersonaAsync(planId, "Bo the borrower");
+        var problemId = await CreateProblemAsync(planId, "Cannot find a tool nearby", personaId);
+        var board = await GetBoardAsync(planId);
+        var featureId = await CreateFeatureAsync(planId, "Tool catalogue", board.Phases[0].Id, board.Lanes[0].Id, problemId);
+        var secondFeatureId = await CreateFeatureAsync(planId, "Borrow request", board.Phases[0].Id, board.Lanes[0].Id, problemId);
+        var member = await CreateMemberAsync("Mia Member", WorkspaceRole.Editor);
+        var invitation = await Get<InvitationService>().CreateAsync(WorkspaceId, new InvitationInput { Role = WorkspaceRole.Editor, MaxUses = 5, Label = "Team" });
+        invitation.Status.ShouldBe(ResultStatus.Ok, invitation.Message);
+        return new SamplePlan(
+            WorkspaceId, planId, Ok(outcome), personaId, problemId, featureId, secondFeatureId,
+            board.Phases[0].Id, board.Phases[1].Id, board.Lanes[0].Id, board.Lanes[1].Id,
+            member, invitation.Value!.Id);
+    }
+
+    /// <summary>Everything a workspace holds, read fresh as text: compare two snapshots to prove nothing changed.
+    /// Versions are included, and every save bumps the version of what it touches.</summary>
+    public async Task<string> SnapshotAsync(int workspaceId)
+    {
+        await using var db = await NewContextAsync();
+        var lines = new List<string>();
+        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId);
+        lines.Add($"workspace {workspace.Name} v{workspace.Version}");
+        lines.AddRange(await db.WorkspaceMembers.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+            .OrderBy(m => m.UserId).Select(m => "member " + m.UserId + " " + m.Role).ToListAsync());
+        lines.AddRange((await db.Invitations.AsNoTracking().Where(i => i.WorkspaceId == workspaceId).OrderBy(i => i.Id).ToListAsync())
+            .Select(i => $"invitation {i.Id} {i.Role} uses {i.Uses}/{i.MaxUses} expires {i.ExpiresAt:O} revoked {i.RevokedAt:O}"));
+        var plans = await db.Plans.AsNoTracking().Where(p => p.WorkspaceId == workspaceId).OrderBy(p => p.Id).ToListAsync();
+        var planIds = plans.Select(p => p.Id).ToList();
+        lines.AddRange(plans.Select(p => $"plan {p.Id} {p.Name} | {p.Vision} | archived {p.IsArchived} | steps {p.CompletedLaunchSteps} v{p.Version}"));
+        lines.AddRange((await db.TargetOutcomes.AsNoTracking().Where(o => planIds.Contains(o.PlanId)).OrderBy(o => o.Id).ToListAsync())
+            .Select(o => $"outcome {o.Id} {o.Description} #{o.Order} v{o.Version}"));
+        lines.AddRange((await db.Personas.AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Id).ToListAsync())
+            .Select(p => $"persona {p.Id} {p.Name} v{p.Version}"));
+        lines.AddRange((await db.Problems.AsNoTracking().Include(p => p.Personas).Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Id).ToListAsync())
+            .Select(p => $"problem {p.Id} {p.Statement} personas [{string.Join(",", p.Personas.Select(x => x.Id).Order())}] v{p.Version}"));
+        lines.AddRange((await db.Features.AsNoTracking().Include(f => f.Problems).Where(f => planIds.Contains(f.PlanId)).OrderBy(f => f.Id).ToListAsync())
+            .Select(f => $"feature {f.Id} {f.Title} {f.Status} {f.Moscow} phase {f.PhaseId} lane {f.LaneId} #{f.Rank} problems [{string.Join(",", f.Problems.Select(x => x.Id).Order())}] v{f.Version}"));
+        lines.AddRange((await db.RoadmapPhases.AsNoTracking().Where(p => planIds.Contains(p.PlanId)).OrderBy(p => p.Id).ToListAsync())
+            .Select(p => $"phase {p.Id} {p.Name} #{p.Order} v{p.Version}"));
+        lines.AddRange((await db.Lanes.AsNoTracking().Where(l => planIds.Contains(l.PlanId)).OrderBy(l => l.Id).ToListAsync())
+            .Select(l => $"lane {l.Id} {l.Name} #{l.Order} v{l.Version}"));
+        lines.Add($"activity entries {await db.ActivityEntries.CountAsync(a => planIds.Contains(a.PlanId))}");
+        return string.Join('\n', lines);
     }
 
     private static int Ok(ServiceResult<int> result)
