@@ -39,7 +39,8 @@ public class FeatureService(
                 LaneName = f.Lane == null ? null : f.Lane.Name,
                 Version = f.Version,
                 Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
-                PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).Distinct().ToList(),
+                // No Distinct here: SQLite cannot translate it inside a nested collection (it needs APPLY).
+                PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
             })
             .ToListAsync(ct);
     }
