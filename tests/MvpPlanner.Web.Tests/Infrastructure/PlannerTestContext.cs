@@ -9,7 +9,9 @@ using MvpPlanner.Core.Data;
 namespace MvpPlanner.Web.Tests.Infrastructure;
 
 /// <summary>bUnit context with MudBlazor and the real services over a fresh SQLite file.</summary>
-public abstract class PlannerTestContext : BunitContext
+/// <remarks>Disposed asynchronously first (xunit calls <see cref="IAsyncLifetime.DisposeAsync"/> before Dispose): some
+/// MudBlazor services, such as the one MudDataGrid uses, are only IAsyncDisposable and make a synchronous dispose throw.</remarks>
+public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mvpplanner-bunit-" + Guid.NewGuid().ToString("N"));
 
@@ -24,6 +26,10 @@ public abstract class PlannerTestContext : BunitContext
         using var db = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContext();
         db.MigrateAsync().GetAwaiter().GetResult();
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     protected T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
