@@ -30,6 +30,21 @@ public class BacklogPageTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task BacklogPage_SortByRiceHeader_OrdersFeaturesByScore()
+    {
+        await CreatePlanAsync();
+        await AddFeatureAsync("Middle", reach: 100, impact: 1, confidence: 100, effort: 1);
+        await AddFeatureAsync("Lowest", reach: 10, impact: 1, confidence: 100, effort: 1);
+        await AddFeatureAsync("Highest", reach: 1000, impact: 1, confidence: 100, effort: 1);
+        var page = RenderPage();
+
+        await page.FindAll("th").Single(h => h.QuerySelector(".sortable-column-header")?.TextContent == "RICE")
+            .QuerySelector("button[aria-label=Sort]")!.ClickAsync(new());
+
+        page.WaitForAssertion(() => Titles(page).ShouldBe(["Lowest", "Middle", "Highest"]));
+    }
+
+    [Fact]
     public async Task BacklogPage_SearchText_ShowsOnlyMatchingFeatures()
     {
         await CreatePlanAsync();
@@ -147,6 +162,7 @@ public class BacklogPageTests : PlannerTestContext
 
         page.WaitForAssertion(() => Get<ISnackbar>().ShownSnackbars.ShouldContain(s => s.Message != null && s.Message.Contains("changed by someone else")));
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("120"));
+        page.Find("input[data-testid=cell-reach]").GetAttribute("value").ShouldBe("300");
         (await StoredAsync(id)).Reach.ShouldBe(300);
     }
 
@@ -162,6 +178,7 @@ public class BacklogPageTests : PlannerTestContext
         page.WaitForAssertion(() => Get<ISnackbar>().ShownSnackbars.ShouldContain(s => s.Message != null && s.Message.Contains("Effort is in person-weeks and must be more than 0.")));
         (await StoredAsync(id)).Effort.ShouldBe(4);
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("40"));
+        page.Find("input[data-testid=cell-effort]").GetAttribute("value").ShouldBe("4");
     }
 
     [Fact]
