@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MvpPlanner.Core.Data;
 
 namespace MvpPlanner.EndToEnd.Infrastructure;
 
@@ -53,6 +55,14 @@ public sealed class PlannerAppServer : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Reads the database directly (services need a signed-in caller; this checks what was stored).</summary>
+    public async Task<TResult> QueryDbAsync<TResult>(Func<PlannerDbContext, Task<TResult>> query)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace MvpPlanner.EndToEnd.Infrastructure;
+
+/// <summary>Signs people up and in through the real account pages, as a newcomer would.</summary>
+public static class Accounts
+{
+    public const string Password = "workshop-2026";
+
+    /// <summary>Registers a new account on the register page (optionally from an invitation link) and waits until the
+    /// page it lands on is interactive. The first account of a fresh app becomes its administrator.</summary>
+    public static async Task RegisterAsync(this IPage page, PlannerAppServer app, string displayName, string? returnUrl = null)
+    {
+        var url = returnUrl is null ? "/account/register" : $"/account/register?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        await page.GotoAsync(app.Url(url));
+        await page.Locator("#display-name").FillAsync(displayName);
+        await page.Locator("#email").FillAsync(EmailOf(displayName));
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("#confirm-password").FillAsync(Password);
+        await page.ByTestId("register").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/register", StringComparison.Ordinal));
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static string EmailOf(string displayName) =>
+        displayName.ToLowerInvariant().Replace(' ', '.') + "@example.test";
+}
