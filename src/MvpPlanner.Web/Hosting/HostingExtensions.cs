@@ -78,8 +78,20 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
+            .Add(AllowAnonymousCircuits);
 
         return app;
+    }
+
+    /// <summary>The circuit hub (<c>/_blazor</c>) must accept people who are not signed in yet, or the pages that allow
+    /// them (an invitation) never become interactive. Pages keep their own rules: the router checks them inside the
+    /// circuit, and every service checks the caller's membership.</summary>
+    private static void AllowAnonymousCircuits(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal))
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        }
     }
 }

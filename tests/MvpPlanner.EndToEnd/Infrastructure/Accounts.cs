@@ -9,10 +9,15 @@ public static class Accounts
 
     /// <summary>Registers a new account on the register page (optionally from an invitation link) and waits until the
     /// page it lands on is interactive. The first account of a fresh app becomes its administrator.</summary>
-    public static async Task RegisterAsync(this IPage page, PlannerAppServer app, string displayName, string? returnUrl = null)
+    public static async Task RegisterAsync(this IPage page, PlannerAppServer app, string displayName)
     {
-        var url = returnUrl is null ? "/account/register" : $"/account/register?returnUrl={Uri.EscapeDataString(returnUrl)}";
-        await page.GotoAsync(app.Url(url));
+        await page.GotoAsync(app.Url("/account/register"));
+        await page.FillRegistrationAsync(displayName);
+    }
+
+    /// <summary>Fills and sends the register form the page is on (e.g. reached from an invitation).</summary>
+    public static async Task FillRegistrationAsync(this IPage page, string displayName)
+    {
         await page.Locator("#display-name").FillAsync(displayName);
         await page.Locator("#email").FillAsync(EmailOf(displayName));
         await page.Locator("#password").FillAsync(Password);

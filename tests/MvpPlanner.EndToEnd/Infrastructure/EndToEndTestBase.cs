@@ -18,13 +18,7 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-GB",
-            TimezoneId = "UTC",
-        });
-        Context.SetDefaultTimeout(30_000); // generous: 2 cores, and the first request compiles the app
+        Context = await NewContextAsync();
         Page = await Context.NewPageAsync();
         Page.Console += (_, message) =>
         {
@@ -33,6 +27,19 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
                 ConsoleErrors.Add(message.Text);
             }
         };
+    }
+
+    /// <summary>Another person's browser: its own cookies and storage, nobody signed in. The caller disposes it.</summary>
+    protected async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(30_000); // generous: 2 cores, and the first request compiles the app
+        return context;
     }
 
     /// <summary>Starts the real app on a free loopback port; disposed with the test.</summary>
