@@ -15,6 +15,10 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mvpplanner-bunit-" + Guid.NewGuid().ToString("N"));
 
+    // WaitForAssertion gives up after 1 s by default; on a 2-core CI machine a render with a database round trip
+    // can take longer. A generous limit only slows a test that is failing anyway.
+    static PlannerTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PlannerTestContext()
     {
         Directory.CreateDirectory(_directory);
