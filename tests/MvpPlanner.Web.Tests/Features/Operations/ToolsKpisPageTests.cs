@@ -146,6 +146,26 @@ public class ToolsKpisPageTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task ToolsKpisPage_AddKpi_ShowsItsCardWithTargetAndOwner()
+    {
+        _planId = await CreatePlanAsync("Tool library");
+        await Get<OperationsService>().AddRoleAsync(_planId, new RoleInput { Name = "Support Lead", Holder = "Ana" });
+        var dialogs = RenderDialogs();
+        var page = RenderPage();
+
+        page.Find("[data-testid=add-kpi]").Click();
+        dialogs.WaitForElement("input[data-testid=kpi-name]").Change("Time to onboard");
+        dialogs.Find("input[data-testid=kpi-unit]").Change("days");
+        dialogs.Find("input[data-testid=kpi-target]").Change("3");
+        dialogs.Find("[data-testid=form-submit]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=kpi-card] [data-testid=kpi-name]").TextContent.ShouldBe("Time to onboard"));
+        page.Find("[data-testid=kpi-card] [data-testid=kpi-target]").TextContent.ShouldBe("≥ 3 days");
+        page.Find("[data-testid=kpi-latest]").TextContent.ShouldBe("Not measured yet");
+        page.FindAll("[data-testid=kpi-hint]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ToolsKpisPage_NoKpis_RecommendsTwoToThree()
     {
         _planId = await CreatePlanAsync("Tool library");
