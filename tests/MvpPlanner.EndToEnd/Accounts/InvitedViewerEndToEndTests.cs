@@ -28,18 +28,12 @@ public sealed partial class InvitedViewerEndToEndTests(BrowserFixture browser) :
         var planUrl = Page.Url;
 
         var workspaceId = await app.QueryDbAsync(db => db.Workspaces.Where(w => w.Name == "Bike repair team").Select(w => w.Id).SingleAsync());
-        await Page.GotoInteractiveAsync(app.Url($"/workspaces/{workspaceId}"));
-        await Page.ChooseAsync("invite-role", nameof(WorkspaceRole.Viewer));
-        await Page.ByTestId("create-invitation").ClickAsync();
-        var invitation = (await Page.ByTestId("invitation-link").TextContentAsync())!.Trim();
+        var invitation = await Page.CreateInvitationAsync(app, workspaceId, nameof(WorkspaceRole.Viewer));
 
-        await using var viewerContext = await NewContextAsync();
+        var viewerContext = await NewContextAsync();
         var viewer = await viewerContext.NewPageAsync();
-        await viewer.GotoInteractiveAsync(invitation);
-        await viewer.ByTestId("register-to-join").ClickAsync();
-        await viewer.FillRegistrationAsync("Vic Viewer");
-        await viewer.ByTestId("accept-invitation").ClickAsync();
-        await viewer.WaitForURLAsync(app.Url("/"));
+        await viewer.JoinWithInvitationAsync(invitation, "Vic Viewer");
+        viewer.Url.ShouldBe(app.Url("/"));
 
         await Expect(viewer.GetByText("Repair café launch")).ToBeVisibleAsync();
         await viewer.GotoInteractiveAsync(planUrl);

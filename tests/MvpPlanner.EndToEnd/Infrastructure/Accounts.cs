@@ -27,6 +27,26 @@ public static class Accounts
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>As a workspace owner: creates an invitation link with a role on the workspace's page and returns it.</summary>
+    public static async Task<string> CreateInvitationAsync(this IPage page, PlannerAppServer app, int workspaceId, string role)
+    {
+        await page.GotoInteractiveAsync(app.Url($"/workspaces/{workspaceId}"));
+        await page.ChooseAsync("invite-role", role);
+        await page.ByTestId("create-invitation").ClickAsync();
+        return (await page.ByTestId("invitation-link").TextContentAsync())!.Trim();
+    }
+
+    /// <summary>Follows an invitation link as someone without an account: registers, then joins the workspace.</summary>
+    public static async Task JoinWithInvitationAsync(this IPage page, string invitation, string displayName)
+    {
+        await page.GotoInteractiveAsync(invitation);
+        await page.ByTestId("register-to-join").ClickAsync();
+        await page.FillRegistrationAsync(displayName);
+        await page.ByTestId("accept-invitation").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/invite/", StringComparison.Ordinal));
+        await page.WaitForInteractiveAsync();
+    }
+
     public static string EmailOf(string displayName) =>
         displayName.ToLowerInvariant().Replace(' ', '.') + "@example.test";
 }

@@ -8,6 +8,7 @@ namespace MvpPlanner.EndToEnd.Infrastructure;
 public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly List<PlannerAppServer> _servers = [];
+    private readonly List<IBrowserContext> _contexts = [];
 
     protected IBrowserContext Context { get; private set; } = default!;
 
@@ -29,7 +30,7 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
         };
     }
 
-    /// <summary>Another person's browser: its own cookies and storage, nobody signed in. The caller disposes it.</summary>
+    /// <summary>Another person's browser: its own cookies and storage, nobody signed in. Closed with the test.</summary>
     protected async Task<IBrowserContext> NewContextAsync()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -39,6 +40,7 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(30_000); // generous: 2 cores, and the first request compiles the app
+        _contexts.Add(context);
         return context;
     }
 
@@ -52,7 +54,11 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Context.CloseAsync();
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
         foreach (var server in _servers)
         {
             await server.DisposeAsync();
