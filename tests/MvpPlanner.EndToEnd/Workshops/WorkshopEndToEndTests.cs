@@ -100,8 +100,7 @@ public sealed class WorkshopEndToEndTests(BrowserFixture browser) : EndToEndTest
         await Expect(title).ToContainTextAsync("Loan reminders by email");
         await Expect(title).ToContainTextAsync("Loan reminders by SMS");
         await Screenshots.TakeAsync(participant, "workshop-conflict");
-        await participant.ByTestId("conflict-keep-mine").ClickAsync();
-        await participant.ByTestId("form-submit").ClickAsync();
+        await participant.ByTestId("conflict-keep-mine").ClickAsync(); // saves mine over theirs
         await Expect(participant.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         var titles = await app.QueryDbAsync(db => db.Features.Where(f => f.Title.StartsWith("Loan reminders")).Select(f => f.Title).ToListAsync());

@@ -137,13 +137,13 @@ public class BacklogPageTests : PlannerTestContext
         page.Find("input[data-testid=cell-reach]").Change("200");
 
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("80"));
-        var stored = await StoredAsync(id);
-        stored.Reach.ShouldBe(200);
+        // The score shows at once; the save finishes a moment later.
+        page.WaitForAssertion(() => StoredAsync(id).GetAwaiter().GetResult().Reach.ShouldBe(200));
 
         // The row carries the new version, so a second edit in the same session is not taken for someone else's.
         page.Find("input[data-testid=cell-confidence]").Change("50");
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("50"));
-        (await StoredAsync(id)).Confidence.ShouldBe(50);
+        page.WaitForAssertion(() => StoredAsync(id).GetAwaiter().GetResult().Confidence.ShouldBe(50));
         Get<ISnackbar>().ShownSnackbars.ShouldBeEmpty();
     }
 
@@ -194,7 +194,7 @@ public class BacklogPageTests : PlannerTestContext
         await popovers.FindAll("[data-testid=moscow-option]").First(e => e.TextContent.Trim() == "Must have").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-testid=moscow-chip]").TextContent.ShouldBe("Must have"));
-        (await StoredAsync(id)).Moscow.ShouldBe(Moscow.Must);
+        page.WaitForAssertion(() => StoredAsync(id).GetAwaiter().GetResult().Moscow.ShouldBe(Moscow.Must));
     }
 
     [Fact]
