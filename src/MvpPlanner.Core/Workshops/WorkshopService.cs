@@ -326,6 +326,11 @@ public class WorkshopService(
             return ServiceResult.NotFound("The vote");
         }
 
+        if (round.Session!.EndedAt is not null)
+        {
+            return ServiceResult.Invalid("Dots", "This workshop has ended: its votes can be reviewed but no longer changed.");
+        }
+
         var me = db.ActingUser!;
         var mine = round.Votes.Where(v => v.UserId == me.UserId).ToList();
         var vote = mine.FirstOrDefault(v => v.ItemId == itemId);
@@ -368,7 +373,7 @@ public class WorkshopService(
 
     private static Task<VoteRound?> LoadRoundAsync(PlannerDbContext db, int planId, int roundId, bool tracking, CancellationToken ct)
     {
-        var rounds = db.Set<VoteRound>().Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
+        var rounds = db.Set<VoteRound>().Include(r => r.Session).Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
         return (tracking ? rounds : rounds.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == roundId && r.Session!.PlanId == planId, ct);
     }
 
