@@ -96,7 +96,7 @@ public class WorkshopService(
         var session = new WorkshopSession
         {
             PlanId = planId,
-            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {DateTime.UtcNow:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
+            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {timers.Now:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
             FacilitatorId = db.ActingUser!.UserId,
             FacilitatorName = db.ActingUser.DisplayName,
             StartedAt = timers.Now,
