@@ -510,6 +510,20 @@ public class WorkshopTests
     }
 
     [Fact]
+    public async Task StartSession_NoName_NamedAfterTheDayOnTheWorkshopClock()
+    {
+        var clock = new TestClock(new DateTimeOffset(2031, 2, 3, 23, 30, 0, TimeSpan.Zero));
+        await using var test = await TestDatabase.CreateAsync(clock);
+        var planId = await test.CreatePlanAsync();
+
+        (await test.Get<WorkshopService>().StartSessionAsync(planId, "   ")).Status.ShouldBe(ResultStatus.Ok);
+
+        var session = (await test.Get<WorkshopService>().GetAsync(planId)).ShouldNotBeNull().Sessions.Single();
+        session.Name.ShouldBe($"Workshop {new DateTime(2031, 2, 3):d MMM yyyy}");
+        session.StartedAt.ShouldBe(clock.Now.UtcDateTime);
+    }
+
+    [Fact]
     public async Task OpenVote_NoWorkshopRunning_IsInvalidAndSaysToStartOne()
     {
         await using var test = await TestDatabase.CreateAsync();
