@@ -232,6 +232,9 @@ public class WorkshopService(
             return denied;
         }
 
+        // One write transaction, as a board move has: cards moved meanwhile would otherwise make the save fail
+        // (their versions changed) or leave two cards on one rank.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
         if (round is null)
         {
@@ -275,6 +278,7 @@ public class WorkshopService(
 
         round.AppliedAt = timers.Now;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         Announce(planId, db);
         logger.LogInformation("Vote {RoundId} applied to plan {PlanId}", roundId, planId);
         return ServiceResult.Ok(round.ItemKind == VoteItemKind.Feature
