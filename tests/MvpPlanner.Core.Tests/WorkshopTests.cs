@@ -1011,6 +1011,37 @@ public class WorkshopTests
         source.Select(c => c.Id).Concat(target.Select(c => c.Id)).ShouldBe(ids, ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Apply_WhileCardsAreMoved_NoErrorAndTheCellStaysGapFree()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var vote = await SetUpFeatureVoteAsync(test, dots: 3, several: true);
+        var board = await test.GetBoardAsync(vote.PlanId);
+        var card = board.Cards.Single(x => x.Id == vote.FeatureIds[0]);
+        var others = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            others.Add(await test.CreateFeatureAsync(vote.PlanId, $"Card {i}", card.PhaseId, card.LaneId));
+        }
+
+        await DotAsync(test, vote.Editor, vote, vote.FeatureIds[2]);
+        await DotAsync(test, vote.Editor, vote, vote.FeatureIds[1]);
+        test.ActAs(test.Owner);
+        await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId);
+        var roadmap = test.Get<RoadmapService>();
+
+        for (var round = 0; round < 5; round++)
+        {
+            var apply = Task.Run(() => test.Get<WorkshopService>().ApplyAsync(vote.PlanId, vote.RoundId));
+            var moves = others.Concat(vote.FeatureIds).Select((id, i) => Task.Run(() => roadmap.MoveFeatureAsync(vote.PlanId, id, card.PhaseId, card.LaneId, (i + round) % 4)));
+            var results = await Task.WhenAll(moves.Append(apply));
+
+            results.ShouldAllBe(r => r.Status == ResultStatus.Ok);
+            var cell = await test.CellAsync(vote.PlanId, card.PhaseId, card.LaneId);
+            cell.Select(c => c.Rank).ShouldBe(Enumerable.Range(0, 8));
+        }
+    }
+
     private static async Task<string> WorkshopSnapshotAsync(TestDatabase test, int planId)
     {
         await using var db = await test.NewContextAsync();
