@@ -98,6 +98,8 @@ public class OperationsService(
             return denied;
         }
 
+        // One write transaction, as board moves: simultaneous moves then end in one consistent order instead of failing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stages = await db.JourneyStages.Where(s => s.PlanId == planId).OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         var index = stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -114,6 +116,7 @@ public class OperationsService(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok();
     }
 
@@ -126,6 +129,8 @@ public class OperationsService(
             return denied;
         }
 
+        // Checked and written in one transaction, so two people pressing the button at once add the journey once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.JourneyStages.AnyAsync(s => s.PlanId == planId, ct))
         {
             return ServiceResult.Invalid("Stages", "This plan already has journey stages.");
@@ -138,6 +143,7 @@ public class OperationsService(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok("Added the journey stages Marketing, Sales, Onboarding, Billing, Delivery and Support.");
     }
 
