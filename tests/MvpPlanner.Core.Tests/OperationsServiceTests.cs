@@ -274,6 +274,39 @@ public class OperationsServiceTests
     }
 
     [Fact]
+    public async Task MoveStage_SeveralPeopleAtOnce_AllSucceedAndOrderStaysGapFree()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var stages = (await test.GetOperationsAsync(planId)).Stages;
+
+        for (var round = 0; round < 4; round++)
+        {
+            var moves = stages.Select((s, i) => Task.Run(() => test.Operations().MoveStageAsync(planId, s.Id, i % 2 == 0 ? 1 : -2)));
+            var results = await Task.WhenAll(moves);
+
+            results.ShouldAllBe(r => r.Status == ResultStatus.Ok);
+            var now = (await test.GetOperationsAsync(planId)).Stages;
+            now.Select(s => s.Order).ShouldBe(Enumerable.Range(0, 6));
+            now.Select(s => s.Id).ShouldBe(stages.Select(s => s.Id), ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public async Task AddDefaultStages_TwoPeopleAtOnce_JourneyAddedOnce()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        await test.ClearJourneyAsync(planId);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Operations().AddDefaultStagesAsync(planId))));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Message == "This plan already has journey stages.");
+        (await test.GetOperationsAsync(planId)).Stages.Count.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task MoveStage_StageOfAnotherPlan_IsNotFoundAndNeitherPlanChanges()
     {
         await using var test = await TestDatabase.CreateAsync();
