@@ -69,7 +69,10 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
         return applied.Succeeded ? await db.SaveVersionedAsync(item, expectedVersion, $"The {what.ToLowerInvariant()}", ct) : applied;
     }
 
-    public async Task<ServiceResult> DeleteAsync<TEntity>(int planId, int id, string what, CancellationToken ct)
+    /// <param name="effect">Says what else the deletion affects (read before it happens), such as
+    /// "2 processes now have no stage."; null when nothing else is affected.</param>
+    public async Task<ServiceResult> DeleteAsync<TEntity>(int planId, int id, string what, CancellationToken ct,
+        Func<PlannerDbContext, TEntity, CancellationToken, Task<string?>>? effect = null)
         where TEntity : EntityBase, IPlanItem
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -84,10 +87,12 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
             return ServiceResult.NotFound($"The {what.ToLowerInvariant()}");
         }
 
+        var affected = effect is null ? null : await effect(db, item, ct);
         db.Remove(item);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Deleted {ItemType} {ItemId} in plan {PlanId}", typeof(TEntity).Name, id, planId);
-        return ServiceResult.Ok($"Deleted {what.ToLowerInvariant()} \"{item.ActivityName}\".");
+        var deleted = $"Deleted {what.ToLowerInvariant()} \"{item.ActivityName}\".";
+        return ServiceResult.Ok(affected is null ? deleted : $"{deleted} {affected}");
     }
 
     /// <summary>Opens a context for a read after checking the caller may see the plan; null when they may not.</summary>

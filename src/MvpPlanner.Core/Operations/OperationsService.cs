@@ -58,13 +58,19 @@ public class OperationsService(
     public Task<ServiceResult> UpdateCommitmentAsync(int planId, int id, CommitmentInput input, CancellationToken ct = default) =>
         store.UpdateAsync<Commitment, CommitmentInput>(planId, id, input, input.Version, commitmentValidator, ApplyCommitment, "Commitment", ct);
 
+    /// <summary>Processes that kept the commitment stay; only their link to it goes.</summary>
     public Task<ServiceResult> DeleteCommitmentAsync(int planId, int id, CancellationToken ct = default) =>
-        store.DeleteAsync<Commitment>(planId, id, "Commitment", ct);
+        store.DeleteAsync<Commitment>(planId, id, "Commitment", ct, async (db, commitment, token) =>
+        {
+            var keepers = await db.CoreProcesses.CountAsync(p => p.Commitments.Any(c => c.Id == commitment.Id), token);
+            return keepers == 0 ? null : $"{Text.Plural(keepers, "process", "processes")} no longer {(keepers == 1 ? "keeps" : "keep")} it.";
+        });
 
     public async Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = await db.JourneyStages.CountAsync(s => s.PlanId == planId, ct);
+        // After the last stage, not at the count: deleting a stage leaves its place empty.
+        var order = (await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, ct) ?? -1) + 1;
         return await store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, (_, stage, i, _) =>
         {
             stage.Order = order;
@@ -75,8 +81,13 @@ public class OperationsService(
     public Task<ServiceResult> UpdateStageAsync(int planId, int id, StageInput input, CancellationToken ct = default) =>
         store.UpdateAsync<JourneyStage, StageInput>(planId, id, input, input.Version, stageValidator, ApplyStage, "Journey stage", ct);
 
+    /// <summary>The stage's processes stay, without a stage; the readiness check then lists them.</summary>
     public Task<ServiceResult> DeleteStageAsync(int planId, int id, CancellationToken ct = default) =>
-        store.DeleteAsync<JourneyStage>(planId, id, "Journey stage", ct);
+        store.DeleteAsync<JourneyStage>(planId, id, "Journey stage", ct, async (db, stage, token) =>
+        {
+            var processes = await db.CoreProcesses.CountAsync(p => p.StageId == stage.Id, token);
+            return processes == 0 ? null : $"{Text.Plural(processes, "process", "processes")} now {(processes == 1 ? "has" : "have")} no stage.";
+        });
 
     /// <summary>Moves a stage one place earlier or later along the journey.</summary>
     public async Task<ServiceResult> MoveStageAsync(int planId, int id, int offset, CancellationToken ct = default)
@@ -87,6 +98,8 @@ public class OperationsService(
             return denied;
         }
 
+        // One write transaction, as board moves: simultaneous moves then end in one consistent order instead of failing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stages = await db.JourneyStages.Where(s => s.PlanId == planId).OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         var index = stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -103,6 +116,7 @@ public class OperationsService(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok();
     }
 
@@ -115,6 +129,8 @@ public class OperationsService(
             return denied;
         }
 
+        // Checked and written in one transaction, so two people pressing the button at once add the journey once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.JourneyStages.AnyAsync(s => s.PlanId == planId, ct))
         {
             return ServiceResult.Invalid("Stages", "This plan already has journey stages.");
@@ -127,6 +143,7 @@ public class OperationsService(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok("Added the journey stages Marketing, Sales, Onboarding, Billing, Delivery and Support.");
     }
 
@@ -138,7 +155,15 @@ public class OperationsService(
 
     /// <summary>Deleting a role leaves its processes and KPIs without an owner; the readiness check then lists them.</summary>
     public Task<ServiceResult> DeleteRoleAsync(int planId, int id, CancellationToken ct = default) =>
-        store.DeleteAsync<OperationRole>(planId, id, "Role", ct);
+        store.DeleteAsync<OperationRole>(planId, id, "Role", ct, async (db, role, token) =>
+        {
+            var processes = await db.CoreProcesses.CountAsync(p => p.OwnerRoleId == role.Id, token);
+            var kpis = await db.Kpis.CountAsync(k => k.OwnerRoleId == role.Id, token);
+            var owned = new[] { processes == 0 ? null : Text.Plural(processes, "process", "processes"), kpis == 0 ? null : Text.Plural(kpis, "KPI") }
+                .OfType<string>().ToList();
+            return owned.Count == 0 ? null
+                : $"{string.Join(" and ", owned)} now {(processes + kpis == 1 ? "has" : "have")} no owner.";
+        });
 
     public Task<ServiceResult<int>> AddProcessAsync(int planId, ProcessInput input, CancellationToken ct = default) =>
         store.CreateAsync<CoreProcess, ProcessInput>(planId, input, processValidator, ApplyProcess, "Core process", ct);
@@ -156,8 +181,13 @@ public class OperationsService(
     public Task<ServiceResult> UpdateToolAsync(int planId, int id, ToolInput input, CancellationToken ct = default) =>
         store.UpdateAsync<EssentialTool, ToolInput>(planId, id, input, input.Version, toolValidator, ApplyTool, "Tool", ct);
 
+    /// <summary>Processes that used the tool stay; only their link to it goes.</summary>
     public Task<ServiceResult> DeleteToolAsync(int planId, int id, CancellationToken ct = default) =>
-        store.DeleteAsync<EssentialTool>(planId, id, "Tool", ct);
+        store.DeleteAsync<EssentialTool>(planId, id, "Tool", ct, async (db, tool, token) =>
+        {
+            var users = await db.CoreProcesses.CountAsync(p => p.Tools.Any(t => t.Id == tool.Id), token);
+            return users == 0 ? null : $"{Text.Plural(users, "process", "processes")} no longer {(users == 1 ? "uses" : "use")} it.";
+        });
 
     public Task<ServiceResult<int>> AddKpiAsync(int planId, KpiInput input, CancellationToken ct = default) =>
         store.CreateAsync<Kpi, KpiInput>(planId, input, kpiValidator, ApplyKpi, "KPI", ct);

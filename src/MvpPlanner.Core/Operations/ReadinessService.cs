@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 
 namespace MvpPlanner.Core.Operations;
@@ -33,17 +34,20 @@ public class ReadinessService(OperationsService operations, IDbContextFactory<Pl
 
         var personas = await db.Personas.Where(p => p.PlanId == planId).Select(p => p.Name).ToListAsync(ct);
         var problems = await db.Problems.CountAsync(p => p.PlanId == planId, ct);
+        var problemsWithoutPersona = await db.Problems.CountAsync(p => p.PlanId == planId && !p.Personas.Any(), ct);
         var mvpFeatures = ops.Features.Count(f => f.IsInMvpPhase);
         var owners = ops.Roles.Where(r => ops.Processes.Any(p => p.OwnerRoleId == r.Id)).Select(r => r.Label).ToList();
         var kpis = ops.Kpis.Select(k => k.Name).ToList();
         var report = ReadinessCheck.Evaluate(ops, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var marketRisk = problems == 0 ? "No problems written down yet" : $"{problems} problems, each tied to a persona";
+        var marketRisk = problems == 0 ? "No problems written down yet"
+            : problemsWithoutPersona == 0 ? $"{Text.Plural(problems, "problem")}, each tied to a persona"
+            : $"{Text.Plural(problems, "problem")}, {problemsWithoutPersona} not yet tied to a persona";
         return new MvpMvoSummary(
         [
-            new("Focus", $"{ops.Features.Count} features, {mvpFeatures} in the MVP phase", $"{ops.Processes.Count} core processes over {ops.Stages.Count} journey stages"),
+            new("Focus", $"{Text.Plural(ops.Features.Count, "feature")}, {mvpFeatures} in the MVP phase", $"{Text.Plural(ops.Processes.Count, "core process", "core processes")} over {Text.Plural(ops.Stages.Count, "journey stage")}"),
             new("Core question", "Is this product desirable?", "Is this business deliverable?"),
             new("Audience", personas.Count == 0 ? "No personas yet" : string.Join(", ", personas), owners.Count == 0 ? "No process owners yet" : string.Join(", ", owners)),
-            new("Primary output", $"A product with just enough features: {mvpFeatures} in the MVP", $"Just enough process: {ops.Tools.Count} tools at {ops.TotalMonthlyCost:0.##} a month, {kpis.Count} KPIs{(kpis.Count == 0 ? "" : " (" + string.Join(", ", kpis) + ")")}"),
+            new("Primary output", $"A product with just enough features: {mvpFeatures} in the MVP", $"Just enough process: {Text.Plural(ops.Tools.Count, "tool")} at {ops.TotalMonthlyCost:0.##} a month, {Text.Plural(kpis.Count, "KPI")}{(kpis.Count == 0 ? "" : " (" + string.Join(", ", kpis) + ")")}"),
             new("Risk mitigated", $"Building something nobody wants: {marketRisk}", $"Failing to deliver on promises: readiness {report.Score}/100, {report.Findings.Count} open findings"),
         ]);
     }

@@ -1,17 +1,22 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Core.Workshops;
 
 /// <summary>Publishes a change for every plan touched by a successful save, whichever service made it,
-/// so no service can forget to tell the other open views.</summary>
-public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveChangesInterceptor
+/// so no service can forget to tell the other open views. A save inside an explicit transaction is published
+/// once the transaction commits (and never if it rolls back), so a view reloading at once sees the change.</summary>
+public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Keyed by context, so concurrent saves of different contexts never mix their plans.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> _awaitingCommit = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -27,14 +32,50 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Publish(eventData.Context);
+        Saved(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Publish(eventData.Context);
+        Saved(eventData.Context);
         return base.SavedChanges(eventData, result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        Discard(_pending, eventData.Context);
+        base.SaveChangesFailed(eventData);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(_pending, eventData.Context);
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish(eventData.Context, _awaitingCommit);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Publish(eventData.Context, _awaitingCommit);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(_awaitingCommit, eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(_awaitingCommit, eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Discard(_awaitingCommit, eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(_awaitingCommit, eventData.Context);
+        return Task.CompletedTask;
     }
 
     private void Collect(DbContext? context)
@@ -56,6 +97,9 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
             {
                 Plan plan => plan.Id,
                 IPlanItem item => item.PlanId,
+                // Measurements and reviews belong to a plan through their KPI, which the service has loaded.
+                KpiMeasurement { Kpi: { } kpi } => kpi.PlanId,
+                KpiReview { Kpi: { } kpi } => kpi.PlanId,
                 _ => 0,
             };
             if (planId != 0)
@@ -67,17 +111,47 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
         _pending.AddOrUpdate(context, changes);
     }
 
-    private void Publish(DbContext? context)
+    private void Saved(DbContext? context)
     {
-        if (context is not PlannerDbContext db || !_pending.TryGetValue(context, out var pending))
+        if (context is null || !_pending.TryGetValue(context, out var saved))
         {
             return;
         }
 
         _pending.Remove(context);
-        foreach (var group in pending.GroupBy(p => p.PlanId))
+        if (context.Database.CurrentTransaction is null)
         {
-            notifier.Publish(new PlanChange(group.Key, string.Join(",", group.Select(g => g.What).Distinct()), db.ActingUser?.UserId));
+            Publish(context, saved);
+        }
+        else
+        {
+            _awaitingCommit.GetOrCreateValue(context).AddRange(saved);
+        }
+    }
+
+    private void Publish(DbContext? context, ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> table)
+    {
+        if (context is not null && table.TryGetValue(context, out var changes))
+        {
+            table.Remove(context);
+            Publish(context, changes);
+        }
+    }
+
+    private void Publish(DbContext context, List<(int PlanId, string What)> changes)
+    {
+        var by = (context as PlannerDbContext)?.ActingUser?.UserId;
+        foreach (var group in changes.GroupBy(p => p.PlanId))
+        {
+            notifier.Publish(new PlanChange(group.Key, string.Join(",", group.Select(g => g.What).Distinct()), by));
+        }
+    }
+
+    private static void Discard(ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> table, DbContext? context)
+    {
+        if (context is not null)
+        {
+            table.Remove(context);
         }
     }
 }

@@ -8,15 +8,15 @@ public sealed record PresenceEntry(string ConnectionId, string UserId, string Di
     public string Initials => string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
 }
 
-/// <summary>Who is in each plan right now. One entry per open view (a person with two tabs counts once in the list).
-/// Changes are announced through the plan change notifier, as "Presence".</summary>
+/// <summary>Who is in each plan right now. One entry per open view (a person with two tabs counts once in the list,
+/// shown by the view where they edit something, else their latest). Changes are announced through the plan change notifier, as "Presence".</summary>
 public sealed class PresenceTracker(IPlanChangeNotifier notifier, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, PresenceEntry>> _plans = new();
 
     public IReadOnlyList<PresenceEntry> InPlan(int planId) =>
         _plans.TryGetValue(planId, out var entries)
-            ? entries.Values.GroupBy(e => e.UserId).Select(g => g.OrderByDescending(e => e.Since).First()).OrderBy(e => e.DisplayName).ToList()
+            ? entries.Values.GroupBy(e => e.UserId).Select(g => g.OrderByDescending(e => e.Editing is not null).ThenByDescending(e => e.Since).First()).OrderBy(e => e.DisplayName).ToList()
             : [];
 
     public void Enter(int planId, string connectionId, string userId, string displayName, string section)

@@ -96,7 +96,7 @@ public class WorkshopService(
         var session = new WorkshopSession
         {
             PlanId = planId,
-            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {DateTime.UtcNow:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
+            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {timers.Now:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
             FacilitatorId = db.ActingUser!.UserId,
             FacilitatorName = db.ActingUser.DisplayName,
             StartedAt = timers.Now,
@@ -232,6 +232,9 @@ public class WorkshopService(
             return denied;
         }
 
+        // One write transaction, as a board move has: cards moved meanwhile would otherwise make the save fail
+        // (their versions changed) or leave two cards on one rank.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
         if (round is null)
         {
@@ -275,6 +278,7 @@ public class WorkshopService(
 
         round.AppliedAt = timers.Now;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         Announce(planId, db);
         logger.LogInformation("Vote {RoundId} applied to plan {PlanId}", roundId, planId);
         return ServiceResult.Ok(round.ItemKind == VoteItemKind.Feature
@@ -326,6 +330,11 @@ public class WorkshopService(
             return ServiceResult.NotFound("The vote");
         }
 
+        if (round.Session!.EndedAt is not null)
+        {
+            return ServiceResult.Invalid("Dots", "This workshop has ended: its votes can be reviewed but no longer changed.");
+        }
+
         var me = db.ActingUser!;
         var mine = round.Votes.Where(v => v.UserId == me.UserId).ToList();
         var vote = mine.FirstOrDefault(v => v.ItemId == itemId);
@@ -368,7 +377,7 @@ public class WorkshopService(
 
     private static Task<VoteRound?> LoadRoundAsync(PlannerDbContext db, int planId, int roundId, bool tracking, CancellationToken ct)
     {
-        var rounds = db.Set<VoteRound>().Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
+        var rounds = db.Set<VoteRound>().Include(r => r.Session).Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
         return (tracking ? rounds : rounds.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == roundId && r.Session!.PlanId == planId, ct);
     }
 

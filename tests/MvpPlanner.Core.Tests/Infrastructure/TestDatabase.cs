@@ -32,11 +32,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static Task<TestDatabase> CreateAsync() => CreateAsync(withOwner: true);
 
+    /// <summary>As <see cref="CreateAsync()"/>, with <paramref name="clock"/> as every service's idea of now.</summary>
+    public static Task<TestDatabase> CreateAsync(TimeProvider clock) => CreateAsync(withOwner: true, clock);
+
     /// <summary>A migrated database with no accounts at all, as on a fresh instance: <see cref="Owner"/> and
     /// <see cref="WorkspaceId"/> are not set and nobody is signed in.</summary>
     public static Task<TestDatabase> CreateWithoutAccountsAsync() => CreateAsync(withOwner: false);
 
-    private static async Task<TestDatabase> CreateAsync(bool withOwner)
+    private static async Task<TestDatabase> CreateAsync(bool withOwner, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mvpplanner-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -49,6 +52,11 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddPlannerServices()
             .AddSingleton<SettableCallerAccessor>()
             .AddSingleton<ICallerAccessor>(sp => sp.GetRequiredService<SettableCallerAccessor>());
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         var database = new TestDatabase(directory, filePath, root);
