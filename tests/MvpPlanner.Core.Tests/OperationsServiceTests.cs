@@ -112,6 +112,28 @@ public class OperationsServiceTests
         ops.Processes.Single(p => p.Id == onlyDoomed).CommitmentIds.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task DeleteCommitment_SeveralPeopleAtOnce_OneDeletesOthersToldItIsGone()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var id = await test.AddCommitmentAsync(planId, $"Commitment {round}");
+            await test.AddProcessAsync(planId, new ProcessInput { Name = $"Keeper {round}", CommitmentIds = [id] });
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Operations().DeleteCommitmentAsync(planId, id))));
+
+            results.Count(r => r.Succeeded).ShouldBe(1);
+            results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Status == ResultStatus.NotFound);
+        }
+
+        var ops = await test.GetOperationsAsync(planId);
+        ops.Commitments.ShouldBeEmpty();
+        ops.Processes.Count.ShouldBe(3);
+    }
+
     // Journey stages
 
     [Fact]

@@ -81,6 +81,9 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
             return denied;
         }
 
+        // One write transaction: of two people deleting the same item at once, the second is told it is gone
+        // instead of failing on the row the first one removed.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id && e.PlanId == planId, ct);
         if (item is null)
         {
@@ -90,6 +93,7 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
         var affected = effect is null ? null : await effect(db, item, ct);
         db.Remove(item);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Deleted {ItemType} {ItemId} in plan {PlanId}", typeof(TEntity).Name, id, planId);
         var deleted = $"Deleted {what.ToLowerInvariant()} \"{item.ActivityName}\".";
         return ServiceResult.Ok(affected is null ? deleted : $"{deleted} {affected}");
