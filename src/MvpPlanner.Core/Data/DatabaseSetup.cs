@@ -56,6 +56,7 @@ public static class DatabaseSetup
         services.AddSingleton<WorkshopTimers>();
         services.AddScoped<WorkshopService>();
         services.AddScoped<ShareLinkService>();
+        services.AddSingleton<ShareViewCounter>();
         return services;
     }
 

@@ -15,6 +15,7 @@ public class ShareLinkService(
     IDbContextFactory<PlannerDbContext> dbFactory,
     PlanAccess access,
     IValidator<ShareLinkInput> validator,
+    ShareViewCounter views,
     TimeProvider clock,
     ILogger<ShareLinkService> logger)
 {
@@ -60,6 +61,7 @@ public class ShareLinkService(
             return [];
         }
 
+        await views.FlushAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var links = await db.ShareLinks.AsNoTracking()
             .Where(l => l.PlanId == planId)
@@ -90,7 +92,7 @@ public class ShareLinkService(
         return ServiceResult.Ok($"Link for \"{link.Label}\" revoked. It no longer opens the plan.");
     }
 
-    /// <summary>Resolves a token for an anonymous reader and counts the view. Unknown, revoked and expired links all
+    /// <summary>Resolves a token for an anonymous reader and counts the view (written in batches, see <see cref="ShareViewCounter"/>). Unknown, revoked and expired links all
     /// give the same null, so a reader learns nothing about a link that does not work.</summary>
     public async Task<OpenedShareLink?> OpenAsync(string? token, CancellationToken ct = default)
     {
@@ -116,8 +118,7 @@ public class ShareLinkService(
             return null;
         }
 
-        await db.ShareLinks.Where(l => l.Id == link.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ViewCount, l => l.ViewCount + 1).SetProperty(l => l.LastOpenedAt, now), ct);
+        views.Record(link.Id, now);
         return new OpenedShareLink(link.Id, link.PlanId, link.Scope);
     }
 

@@ -153,6 +153,30 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
     }
 
     [Fact]
+    public async Task SharedPage_OpenedAndRevalidated_CountsEveryViewOnceFlushed()
+    {
+        var token = await CreateLinkAsync(ShareScope.Roadmap);
+        var client = AnonymousClient();
+        var first = await client.GetAsync(new Uri($"/s/{token}", UriKind.Relative));
+        await GetWithETagAsync(client, token, first.Headers.ETag!);
+
+        await factory.QueryAsync(async (ShareViewCounter counter) =>
+        {
+            await counter.FlushAsync();
+            return 0;
+        });
+
+        var (views, lastOpened) = await WithDbAsync(async db =>
+        {
+            var hash = Tokens.Hash(token);
+            var link = await db.ShareLinks.AsNoTracking().SingleAsync(l => l.TokenHash == hash);
+            return (link.ViewCount, link.LastOpenedAt);
+        });
+        views.ShouldBe(2);
+        lastOpened.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task RobotsTxt_AnonymousGet_DisallowsSharedPages()
     {
         var response = await AnonymousClient().GetAsync(new Uri("/robots.txt", UriKind.Relative));

@@ -38,6 +38,7 @@ public static class ShareEndpoints
     /// and reloading, too few for guessing tokens or hammering the database.</summary>
     public static WebApplicationBuilder AddMvpPlannerSharing(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<ShareViewFlusher>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
