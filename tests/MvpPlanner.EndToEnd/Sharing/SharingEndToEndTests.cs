@@ -23,6 +23,7 @@ public sealed class SharingEndToEndTests(BrowserFixture browser) : EndToEndTestB
         var url = await Page.ByTestId("share-link-url").InputValueAsync();
         url.ShouldStartWith(app.Url("/s/"));
         await Expect(Page.ByTestId("share-link-row")).ToContainTextAsync("Investors");
+        await Screenshots.TakeAsync(Page, "sharing");
 
         // A stakeholder: another browser context, so no cookies and no sign-in.
         await using var stakeholder = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions

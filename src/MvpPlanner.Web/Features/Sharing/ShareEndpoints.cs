@@ -34,8 +34,8 @@ public static class ShareEndpoints
         </html>
         """;
 
-    /// <summary>A fixed window per client address, from <c>Planner:ShareRateLimitPerMinute</c>: enough for people reading
-    /// and reloading, too few for guessing tokens or hammering the database.</summary>
+    /// <summary>The view-count writer, and a rate limit: a fixed window per client address, from
+    /// <c>Planner:ShareRateLimitPerMinute</c>; enough for people reading and reloading, too few for hammering the database.</summary>
     public static WebApplicationBuilder AddMvpPlannerSharing(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<ShareViewFlusher>();
