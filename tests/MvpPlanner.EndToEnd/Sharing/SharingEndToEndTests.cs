@@ -44,6 +44,11 @@ public sealed class SharingEndToEndTests(BrowserFixture browser) : EndToEndTestB
         reader.Url.ShouldNotContain("/account/login");
         await Screenshots.TakeAsync(reader, "shared-plan");
 
+        // Printed on A4 landscape (277 mm between 10 mm margins, about 1047 CSS pixels) the roadmap fits the page width.
+        await reader.SetViewportSizeAsync(1047, 740);
+        await reader.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        (await reader.EvaluateAsync<bool>("() => document.querySelector('table.roadmap').scrollWidth <= document.documentElement.clientWidth")).ShouldBeTrue();
+
         await Page.ByTestId("revoke-share-link").ClickAsync();
         var confirm = Page.GetByRole(AriaRole.Dialog);
         await Expect(confirm).ToContainTextAsync("\"Investors\"");
