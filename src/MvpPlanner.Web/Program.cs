@@ -1,3 +1,4 @@
+using MvpPlanner.Web.Features.Sharing;
 using MvpPlanner.Web.Hosting;
 using Serilog;
 
@@ -9,6 +10,7 @@ try
     builder.AddMvpPlannerLogging();
     builder.AddMvpPlannerData();
     builder.AddMvpPlannerAccounts();
+    builder.AddMvpPlannerSharing();
     builder.Services.AddMvpPlannerUi();
 
     var app = builder.Build();

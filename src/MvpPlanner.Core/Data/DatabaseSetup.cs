@@ -13,6 +13,7 @@ using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
+using MvpPlanner.Core.Sharing;
 using MvpPlanner.Core.Workshops;
 
 namespace MvpPlanner.Core.Data;
@@ -54,6 +55,8 @@ public static class DatabaseSetup
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<WorkshopTimers>();
         services.AddScoped<WorkshopService>();
+        services.AddScoped<ShareLinkService>();
+        services.AddSingleton<ShareViewCounter>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
+using MvpPlanner.Core.Sharing;
 
 namespace MvpPlanner.Core.Data;
 
@@ -56,6 +57,8 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
 
     public DbSet<KpiReview> KpiReviews => Set<KpiReview>();
+
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }

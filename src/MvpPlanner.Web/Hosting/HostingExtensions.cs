@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Web.Components;
 using MvpPlanner.Web.Features.Accounts;
+using MvpPlanner.Web.Features.Sharing;
 using Serilog;
 
 namespace MvpPlanner.Web.Hosting;
@@ -71,12 +72,14 @@ public static class HostingExtensions
         // The host's own logger: without it request logs would go to the static bootstrap logger (see AddMvpPlannerLogging).
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseMvpPlannerSecurityHeaders();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapShareEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
             .Add(AllowAnonymousCircuits);

@@ -13,4 +13,7 @@ public sealed class PlannerOptions
 
     /// <summary>Redirect to HTTPS and send HSTS. Off by default: the app often runs behind a proxy that terminates TLS.</summary>
     public bool UseHttps { get; set; }
+
+    /// <summary>Requests per minute one client address may make to shared plan pages (<c>/s/…</c>) before getting 429.</summary>
+    public int ShareRateLimitPerMinute { get; set; } = 120;
 }

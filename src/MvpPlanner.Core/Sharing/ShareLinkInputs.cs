@@ -1,0 +1,53 @@
+using FluentValidation;
+using MvpPlanner.Core.Common;
+
+namespace MvpPlanner.Core.Sharing;
+
+public class ShareLinkInput
+{
+    public string Label { get; set; } = "";
+
+    public ShareScope Scope { get; set; } = ShareScope.Roadmap;
+
+    /// <summary>The last day (UTC) the link works; none: it works until revoked.</summary>
+    public DateTime? ExpiresOn { get; set; }
+
+    /// <summary>When a link with <see cref="ExpiresOn"/> stops working: the end of that day, UTC.</summary>
+    public DateTime? ExpiresAt => ExpiresOn is { } day ? DateTime.SpecifyKind(day.Date.AddDays(1), DateTimeKind.Utc) : null;
+}
+
+public class ShareLinkInputValidator : AbstractValidator<ShareLinkInput>
+{
+    public ShareLinkInputValidator(TimeProvider clock)
+    {
+        RuleFor(s => s.Label).NotEmpty().WithMessage("Say who the link is for, such as \"Investors\".").MaximumLength(TextLimits.Name);
+        RuleFor(s => s.Scope).Must(scope => (scope & ShareScope.All) != ShareScope.None && (scope & ~ShareScope.All) == ShareScope.None)
+            .WithMessage("Choose at least one part of the plan to share.");
+        RuleFor(s => s.ExpiresAt).Must(at => at is null || at > clock.GetUtcNow().UtcDateTime)
+            .OverridePropertyName(nameof(ShareLinkInput.ExpiresOn))
+            .WithMessage("Choose today or a later day; a link cannot expire in the past.");
+    }
+}
+
+public enum ShareLinkState
+{
+    Active,
+    Expired,
+    Revoked,
+}
+
+public sealed record CreatedShareLink(int Id, string Token);
+
+public sealed record ShareLinkView(
+    int Id,
+    string Label,
+    ShareScope Scope,
+    DateTime CreatedAt,
+    DateTime? ExpiresAt,
+    DateTime? RevokedAt,
+    DateTime? LastOpenedAt,
+    int ViewCount,
+    ShareLinkState State);
+
+/// <summary>A link that opened: which plan, and which parts of it, an anonymous reader may see.</summary>
+public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope);

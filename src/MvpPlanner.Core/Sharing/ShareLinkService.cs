@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Data;
+
+namespace MvpPlanner.Core.Sharing;
+
+/// <summary>Makes, lists and revokes a plan's read-only links (members only), and opens them for anonymous readers.</summary>
+public class ShareLinkService(
+    IDbContextFactory<PlannerDbContext> dbFactory,
+    PlanAccess access,
+    IValidator<ShareLinkInput> validator,
+    ShareViewCounter views,
+    TimeProvider clock,
+    ILogger<ShareLinkService> logger)
+{
+    /// <summary>Changes whenever the shared page's markup changes shape, so browsers drop copies of the old one.</summary>
+    private const string PageFormat = "share-v1";
+
+    /// <summary>Owners and editors make links. The full token is in the result this once; only its hash is kept.</summary>
+    public async Task<ServiceResult<CreatedShareLink>> CreateAsync(int planId, ShareLinkInput input, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return Fail.From(denied);
+        }
+
+        var token = Tokens.Create();
+        var link = new ShareLink
+        {
+            PlanId = planId,
+            Label = Text.Clean(input.Label),
+            Scope = input.Scope,
+            TokenHash = Tokens.Hash(token),
+            ExpiresAt = input.ExpiresAt,
+        };
+        db.ShareLinks.Add(link);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} created with scope {ShareScope}, expires {ExpiresAt}", planId, link.Id, link.Scope, link.ExpiresAt);
+        return ServiceResult<CreatedShareLink>.Ok(new CreatedShareLink(link.Id, token), $"Link for \"{link.Label}\" created. Copy it now: it is shown only once.");
+    }
+
+    /// <summary>Every member sees the plan's links; the tokens themselves are never shown again.</summary>
+    public async Task<IReadOnlyList<ShareLinkView>> ListAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
+        await views.FlushAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var links = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.PlanId == planId)
+            .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .Select(l => new { l.Id, l.Label, l.Scope, l.CreatedAt, l.ExpiresAt, l.RevokedAt, l.LastOpenedAt, l.ViewCount })
+            .ToListAsync(ct);
+        return links.Select(l => new ShareLinkView(l.Id, l.Label, l.Scope, l.CreatedAt, l.ExpiresAt, l.RevokedAt, l.LastOpenedAt, l.ViewCount,
+            StateOf(l.RevokedAt, l.ExpiresAt, now))).ToList();
+    }
+
+    public async Task<ServiceResult> RevokeAsync(int planId, int linkId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var link = await db.ShareLinks.FirstOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, ct);
+        if (link is null)
+        {
+            return ServiceResult.NotFound("The link");
+        }
+
+        link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} revoked", planId, linkId);
+        return ServiceResult.Ok($"Link for \"{link.Label}\" revoked. It no longer opens the plan.");
+    }
+
+    /// <summary>Resolves a token for an anonymous reader and counts the view (written in batches, see <see cref="ShareViewCounter"/>). Unknown, revoked and expired links all
+    /// give the same null, so a reader learns nothing about a link that does not work.</summary>
+    public async Task<OpenedShareLink?> OpenAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Tokens.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var link = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.TokenHash == hash)
+            .Select(l => new { l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt })
+            .FirstOrDefaultAsync(ct);
+
+        // The database finds the row by hash; this compares the found hash in constant time all the same, so no
+        // collation or index quirk can ever make a near-miss count as a match.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (link is null
+            || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(link.TokenHash), Convert.FromHexString(hash))
+            || StateOf(link.RevokedAt, link.ExpiresAt, now) != ShareLinkState.Active)
+        {
+            return null;
+        }
+
+        views.Record(link.Id, now);
+        return new OpenedShareLink(link.Id, link.PlanId, link.Scope);
+    }
+
+    /// <summary>A cheap fingerprint of what the shared page would show (an ETag): it changes when anything in the plan
+    /// changes, and differs between links of different scope. Answers a revalidation without building the page.</summary>
+    public async Task<string> GetVersionStampAsync(OpenedShareLink link, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planId = link.PlanId;
+        var stamp = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
+        {
+            p.Version,
+            // Every create, change and delete of a plan item writes an activity entry; ids only grow.
+            LastActivity = db.ActivityEntries.Where(a => a.PlanId == planId).Max(a => (long?)a.Id),
+            // Reordering cards inside a cell writes no activity but bumps the cards' versions.
+            Features = p.Features.Sum(f => f.Version),
+            FeatureCount = p.Features.Count,
+            Phases = p.Phases.Sum(f => f.Version),
+            Lanes = p.Lanes.Sum(f => f.Version),
+            // KPI measurements and reviews are records, not plan items, so they leave no activity.
+            Measurements = db.KpiMeasurements.Where(m => m.Kpi!.PlanId == planId).Max(m => (int?)m.Id),
+            MeasurementCount = db.KpiMeasurements.Count(m => m.Kpi!.PlanId == planId),
+            Reviews = db.KpiReviews.Where(r => r.Kpi!.PlanId == planId).Max(r => (int?)r.Id),
+            ReviewCount = db.KpiReviews.Count(r => r.Kpi!.PlanId == planId),
+        }).FirstOrDefaultAsync(ct);
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{PageFormat}|{link.LinkId}|{(int)link.Scope}|{stamp}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+
+    /// <summary>The shared page's content, only for the link's scope. No caller check: the opened link is the permission.</summary>
+    public Task<SharedPlanView?> GetViewAsync(OpenedShareLink link, CancellationToken ct = default) =>
+        SharedPlanQuery.LoadAsync(dbFactory, link, ct);
+
+    private static ShareLinkState StateOf(DateTime? revokedAt, DateTime? expiresAt, DateTime now) =>
+        revokedAt is not null ? ShareLinkState.Revoked
+        : expiresAt is { } at && at <= now ? ShareLinkState.Expired
+        : ShareLinkState.Active;
+}

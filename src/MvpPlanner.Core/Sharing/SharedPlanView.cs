@@ -1,0 +1,45 @@
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Problems;
+
+namespace MvpPlanner.Core.Sharing;
+
+/// <summary>Everything a shared page shows, and nothing more: the sections outside the link's scope are null.
+/// Holds names and texts only; no ids, emails or account data reach an anonymous reader.</summary>
+public sealed record SharedPlanView(
+    string PlanName,
+    string Vision,
+    ShareScope Scope,
+    DateTime LastUpdatedAt,
+    SharedRoadmap? Roadmap,
+    SharedPersonas? Personas,
+    IReadOnlyList<SharedFeature>? Features,
+    SharedOperations? Operations);
+
+public sealed record SharedRoadmap(IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedLane> Lanes, int UnscheduledCount);
+
+public sealed record SharedPhase(string Name, DateOnly? StartDate, DateOnly? EndDate, string Goal);
+
+/// <summary>A lane (row) of the roadmap; <see cref="Cells"/> has one list of feature titles per phase, in phase order.</summary>
+public sealed record SharedLane(string Name, IReadOnlyList<IReadOnlyList<SharedCard>> Cells);
+
+public sealed record SharedCard(string Title, Moscow Moscow, FeatureStatus Status);
+
+public sealed record SharedPersonas(IReadOnlyList<SharedPersona> People, IReadOnlyList<SharedProblem> Problems);
+
+public sealed record SharedPersona(string Name, string UserGroup, string Goals, string Pains);
+
+public sealed record SharedProblem(string Statement, int Severity, ProblemFrequency Frequency, IReadOnlyList<string> Personas);
+
+public sealed record SharedFeature(string Title, Moscow Moscow, double? RiceScore, int? Value, int? EffortSize, FeatureStatus Status, string? Phase);
+
+public sealed record SharedOperations(
+    string CorePromise,
+    IReadOnlyList<string> Commitments,
+    IReadOnlyList<string> Stages,
+    IReadOnlyList<SharedProcess> Processes,
+    IReadOnlyList<SharedKpi> Kpis);
+
+public sealed record SharedProcess(string Name, string? Stage, string? Owner, Automation Automation);
+
+public sealed record SharedKpi(string Name, string Unit, decimal? Target, decimal? LatestValue, DateOnly? LatestOn, DateOnly? NextReviewDue);
