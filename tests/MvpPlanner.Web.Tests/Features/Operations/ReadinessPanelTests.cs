@@ -99,8 +99,8 @@ public class ReadinessPanelTests : PlannerTestContext
         summary.QuerySelectorAll("[data-testid=summary-row] th").Select(h => h.TextContent)
             .ShouldBe(["Focus", "Core question", "Audience", "Primary output", "Risk mitigated"]);
         summary.TextContent.ShouldContain("Is this business deliverable?");
-        summary.TextContent.ShouldContain("1 features, 1 in the MVP phase");
-        summary.TextContent.ShouldContain("1 tools at 12 a month");
+        summary.TextContent.ShouldContain("1 feature, 1 in the MVP phase");
+        summary.TextContent.ShouldContain("1 tool at 12 a month");
     }
 
     [Fact]
