@@ -14,7 +14,7 @@ public class FeatureDialogOperationsTests : PlannerTestContext
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task FeatureDialog_NeedsOperationalSupportChecked_SavesIt()
+    public async Task FeatureDialog_NeedsOperationalSupportChecked_SavesItAndTheGridMarksTheFeature()
     {
         var planId = await CreatePlanAsync("Tool library");
         var dialogs = Render<MudDialogProvider>();
@@ -28,7 +28,7 @@ public class FeatureDialogOperationsTests : PlannerTestContext
         CheckBox(dialogs.Find("[data-testid=feature-needs-ops]")).Change(true);
         await dialogs.Find("[data-testid=form-submit]").ClickAsync(new());
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=feature-row]").ShouldHaveSingleItem(), Wait);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=feature-row-needs-ops]").ShouldHaveSingleItem(), Wait);
         (await Get<FeatureService>().ListAsync(planId)).ShouldHaveSingleItem().NeedsOperationalSupport.ShouldBeTrue();
     }
 
