@@ -64,7 +64,8 @@ public class OperationsService(
     public async Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = await db.JourneyStages.CountAsync(s => s.PlanId == planId, ct);
+        // After the last stage, not at the count: deleting earlier stages leaves gaps, and a count would land before the last one.
+        var order = await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, ct) + 1 ?? 0;
         return await store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, (_, stage, i, _) =>
         {
             stage.Order = order;
