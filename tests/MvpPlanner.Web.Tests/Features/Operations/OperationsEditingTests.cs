@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using MudBlazor;
 using MvpPlanner.Core.Operations;
@@ -81,6 +82,43 @@ public class OperationsEditingTests : PlannerTestContext
 
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=conflict-row][data-field=Name]").TextContent.ShouldContain("Answer requests within a day"), Wait);
         dialogs.Find("input[data-testid=process-name]").GetAttribute("value").ShouldBe("Answer every request");
+    }
+
+    [Fact]
+    public async Task EditStage_TouchpointsOnePerLine_ShowInTheTouchpointsRowOfThatStage()
+    {
+        var onboarding = await CreatePlanWithStageAsync("Onboarding");
+        var (dialogs, popovers) = RenderDialogProviders();
+        var page = RenderPage();
+
+        page.Find($"[data-testid=stage-menu-{onboarding}] button").Click();
+        popovers.WaitForElements(".mud-menu-item", Wait).Single(i => i.TextContent.Contains("Edit stage", StringComparison.Ordinal)).Click();
+        var touchpoints = dialogs.WaitForElement("[data-testid=stage-touchpoints]", Wait);
+        (touchpoints.TagName == "TEXTAREA" ? touchpoints : touchpoints.QuerySelector("textarea")!).Change("Signs up on the website\nReceives the welcome email");
+        await dialogs.Find("[data-testid=form-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=stage-column]").Single(c => c.GetAttribute("data-stage-id") == onboarding.ToString(CultureInfo.InvariantCulture))
+            .QuerySelectorAll("[data-testid=stage-touchpoints] li").Select(li => li.TextContent).ShouldBe(["Signs up on the website", "Receives the welcome email"]), Wait);
+    }
+
+    [Fact]
+    public async Task ProcessDialog_NewRoleFromTheOwnerField_CreatesTheRoleAndMakesItTheOwner()
+    {
+        var billing = await CreatePlanWithStageAsync("Billing");
+        var (dialogs, _) = RenderDialogProviders();
+        var page = RenderPage();
+
+        page.Find($"[data-testid=add-process-{billing}]").Click();
+        dialogs.WaitForElement("input[data-testid=process-name]", Wait).Input("Send invoices");
+        dialogs.Find("[data-testid=process-new-role]").Click();
+        dialogs.WaitForElement("input[data-testid=role-name]", Wait).Input("Billing Manager");
+        await dialogs.FindAll("[data-testid=form-submit]")[^1].ClickAsync(new());
+        dialogs.WaitForAssertion(() => dialogs.FindAll("input[data-testid=role-name]").ShouldBeEmpty(), Wait);
+        await dialogs.Find("[data-testid=form-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=process-card-owner]").TextContent.ShouldContain("Billing Manager"), Wait);
+        var ops = (await Operations.GetAsync(_planId))!;
+        ops.Processes.ShouldHaveSingleItem().OwnerRoleId.ShouldBe(ops.Roles.ShouldHaveSingleItem().Id);
     }
 
     /// <summary>A new plan with the seed's six stages; returns the id of the named one.</summary>
