@@ -112,11 +112,11 @@ public class OperationsPageTests : PlannerTestContext
     }
 
     [Fact]
-    public async Task OperationsPage_Viewer_SeesTheBlueprintButNoEditingControls()
+    public async Task OperationsPage_Viewer_SeesTheBlueprintAndStepsButNoEditingControls()
     {
         await CreatePlanWithDefaultStagesAsync();
         var support = (await Operations.GetAsync(_planId))!.Stages.Single(s => s.Name == "Support").Id;
-        await AddProcessAsync("Answer support requests", support, await AddRoleAsync("Customer Support Lead", "Ana"));
+        await AddProcessAsync("Answer support requests", support, await AddRoleAsync("Customer Support Lead", "Ana"), steps: "Open the shared inbox\nReply from the template");
         (await Operations.AddCommitmentAsync(_planId, new CommitmentInput { Text = "We answer within 24 hours" })).Succeeded.ShouldBeTrue();
         await ActAsMemberAsync("Vic Viewer", WorkspaceRole.Viewer);
 
@@ -127,6 +127,8 @@ public class OperationsPageTests : PlannerTestContext
         page.FindAll("[data-testid=commitment-row]").ShouldHaveSingleItem();
         page.FindAll("[data-testid=role-row]").ShouldHaveSingleItem();
         page.FindAll("[data-testid=read-only]").ShouldHaveSingleItem();
+        await page.Find("[data-testid=toggle-steps]").ClickAsync(new());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=process-card-steps] li").Select(li => li.TextContent).ShouldBe(["Open the shared inbox", "Reply from the template"]), Wait);
         foreach (var control in new[] { "add-stage", "add-commitment", "edit-commitment", "edit-promise", "add-role", "edit-role", "delete-role", "delete-process", $"add-process-{support}", $"stage-menu-{support}" })
         {
             page.FindAll($"[data-testid={control}]").ShouldBeEmpty(control);
@@ -179,11 +181,12 @@ public class OperationsPageTests : PlannerTestContext
         return result.Value;
     }
 
-    private async Task AddProcessAsync(string name, int stageId, int? ownerRoleId = null, IReadOnlyCollection<int>? toolIds = null, IReadOnlyCollection<int>? commitmentIds = null)
+    private async Task AddProcessAsync(
+        string name, int stageId, int? ownerRoleId = null, IReadOnlyCollection<int>? toolIds = null, IReadOnlyCollection<int>? commitmentIds = null, string steps = "")
     {
         var result = await Operations.AddProcessAsync(_planId, new ProcessInput
         {
-            Name = name, StageId = stageId, OwnerRoleId = ownerRoleId, ToolIds = toolIds ?? [], CommitmentIds = commitmentIds ?? [],
+            Name = name, StageId = stageId, OwnerRoleId = ownerRoleId, ToolIds = toolIds ?? [], CommitmentIds = commitmentIds ?? [], Steps = steps,
         });
         result.Succeeded.ShouldBeTrue(result.Message);
     }
