@@ -4,12 +4,13 @@ using Bunit;
 using MudBlazor;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Web.Features.Backlog;
+using MvpPlanner.Web.Features.Roadmap;
 using MvpPlanner.Web.Tests.Infrastructure;
 
 namespace MvpPlanner.Web.Tests.Features.Operations;
 
-/// <summary>The feature dialog's link to the operation: whether someone must run the feature once it ships.</summary>
-public class FeatureDialogOperationsTests : PlannerTestContext
+/// <summary>A feature's link to the operation: whether someone must run it once it ships, set in the feature dialog and shown on the board.</summary>
+public class OperationalSupportFeatureTests : PlannerTestContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -45,6 +46,20 @@ public class FeatureDialogOperationsTests : PlannerTestContext
         page.Find("[data-testid=edit-feature]").Click();
 
         CheckBox(dialogs.WaitForElement("[data-testid=feature-needs-ops]", Wait)).IsChecked.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task RoadmapCard_FeatureNeedsOperationalSupport_ShowsTheMarkOnlyOnThatCard()
+    {
+        var planId = await CreatePlanAsync("Tool library");
+        var features = Get<FeatureService>();
+        var chat = (await features.CreateAsync(planId, new FeatureInput { Title = "Chat", NeedsOperationalSupport = true })).Value;
+        var search = (await features.CreateAsync(planId, new FeatureInput { Title = "Search" })).Value;
+
+        var page = Render<RoadmapPage>(p => p.Add(x => x.PlanId, planId));
+
+        page.Find($"[data-testid=card-{chat}]").QuerySelectorAll("[data-testid=card-needs-ops]").ShouldHaveSingleItem();
+        page.Find($"[data-testid=card-{search}]").QuerySelectorAll("[data-testid=card-needs-ops]").ShouldBeEmpty();
     }
 
     /// <summary>The test id lands on the checkbox's input or on its wrapper, depending on the component.</summary>
