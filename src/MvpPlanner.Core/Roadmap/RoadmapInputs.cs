@@ -60,7 +60,8 @@ public sealed record PhaseView(int Id, string Name, int Order, DateOnly? StartDa
 
 public sealed record LaneView(int Id, string Name, int Order, int Version);
 
-public sealed record BoardCard(int Id, string Title, FeatureStatus Status, Moscow Moscow, double? RiceScore, string Owner, int? PhaseId, int? LaneId, int Rank);
+public sealed record BoardCard(
+    int Id, string Title, FeatureStatus Status, Moscow Moscow, double? RiceScore, string Owner, int? PhaseId, int? LaneId, int Rank, bool NeedsOperationalSupport = false);
 
 public sealed record RoadmapBoard(IReadOnlyList<PhaseView> Phases, IReadOnlyList<LaneView> Lanes, IReadOnlyList<BoardCard> Cards)
 {

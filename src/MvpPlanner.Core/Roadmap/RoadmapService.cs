@@ -32,10 +32,10 @@ public class RoadmapService(
             .ToListAsync(ct);
         var cards = await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
             .OrderBy(f => f.Rank).ThenBy(f => f.Id)
-            .Select(f => new { f.Id, f.Title, f.Status, f.Moscow, f.Reach, f.Impact, f.Confidence, f.Effort, f.Owner, f.PhaseId, f.LaneId, f.Rank })
+            .Select(f => new { f.Id, f.Title, f.Status, f.Moscow, f.Reach, f.Impact, f.Confidence, f.Effort, f.Owner, f.PhaseId, f.LaneId, f.Rank, f.NeedsOperationalSupport })
             .ToListAsync(ct);
         return new RoadmapBoard(phases, lanes, cards
-            .Select(c => new BoardCard(c.Id, c.Title, c.Status, c.Moscow, Features.Rice.Score(c.Reach, c.Impact, c.Confidence, c.Effort), c.Owner, c.PhaseId, c.LaneId, c.Rank))
+            .Select(c => new BoardCard(c.Id, c.Title, c.Status, c.Moscow, Features.Rice.Score(c.Reach, c.Impact, c.Confidence, c.Effort), c.Owner, c.PhaseId, c.LaneId, c.Rank, c.NeedsOperationalSupport))
             .ToList());
     }
 

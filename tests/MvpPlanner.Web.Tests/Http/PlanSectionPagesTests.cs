@@ -38,7 +38,19 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
         html.ShouldContain("Tool catalogue with search");
     }
 
+    [Fact]
+    public async Task OperationsPage_DemoPlan_ShowsTheBlueprintWithProcessesOwnersAndCommitments()
+    {
+        var html = await GetSectionAsync("operations");
+
+        html.ShouldContain("Service blueprint");
+        html.ShouldContain("Welcome a new lender");
+        html.ShouldContain("Customer Support Lead (Ana)");
+        html.ShouldContain("We answer every message within 24 hours.");
+    }
+
     [Theory]
+    [InlineData("operations")]
     [InlineData("personas")]
     [InlineData("features")]
     [InlineData("roadmap")]
