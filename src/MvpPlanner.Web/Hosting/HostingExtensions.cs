@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Web.Components;
+using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using Serilog;
 
@@ -44,6 +45,7 @@ public static class HostingExtensions
     public static IServiceCollection AddMvpPlannerUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<DraftStore>();
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
