@@ -6,6 +6,7 @@ using MudBlazor;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Personas;
+using MvpPlanner.Web.Features.Plans;
 using MvpPlanner.Web.Tests.Infrastructure;
 
 namespace MvpPlanner.Web.Tests.Components;
@@ -140,6 +141,45 @@ public class FormDialogDraftTests : PlannerTestContext
 
         _dialogs.WaitForAssertion(() => _dialogs.FindAll("[data-testid=form-submit]").ShouldBeEmpty());
         (await Get<PersonaService>().ListAsync(planId)).ShouldHaveSingleItem().Name.ShouldBe("Maya");
+    }
+
+    [Fact]
+    public async Task PersonaDialog_RestoredDraftOfPersonaChangedSince_SaveShowsBothVersions()
+    {
+        var planId = await CreatePlanAsync();
+        var id = (await Get<PersonaService>().CreateAsync(planId, new PersonaInput { Name = "Maya" })).Value;
+        var typedBeforeTheDrop = (await Get<PersonaService>().ListAsync(planId)).Single().ToInput();
+        typedBeforeTheDrop.Goals = "Book appointments fast";
+        StoredDraft(typedBeforeTheDrop, "10:42");
+        var renamed = (await Get<PersonaService>().ListAsync(planId)).Single().ToInput();
+        renamed.Name = "Maya the manager";
+        (await Get<PersonaService>().UpdateAsync(planId, id, renamed)).Succeeded.ShouldBeTrue();
+        var page = RenderPersonasPage(planId);
+        page.WaitForElement("[data-testid=persona-edit]").Click();
+
+        _dialogs.WaitForElement("[data-testid=draft-restore]").Click();
+        _dialogs.Find("[data-testid=form-submit]").Click();
+
+        _dialogs.WaitForAssertion(() => _dialogs.Find("[data-testid=conflict-row][data-field=Name]").TextContent.ShouldContain("Maya the manager"));
+        (await Get<PersonaService>().ListAsync(planId)).Single().Name.ShouldBe("Maya the manager");
+    }
+
+    [Fact]
+    public async Task PlanDialog_NewPlanCreatedAndOpened_RemovesTheDraftKeptOnThePlansPage()
+    {
+        NoStoredDraft();
+        Get<NavigationManager>().NavigateTo("/");
+        _dialogs = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var page = Render<PlansPage>();
+        page.WaitForElement("[data-testid=new-plan]").Click();
+        _dialogs.WaitForElement("input[data-testid=plan-name]").Input("Clinic bookings");
+
+        _dialogs.Find("[data-testid=form-submit]").Click();
+
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll("[data-testid=form-submit]").ShouldBeEmpty());
+        // Saving opened the new plan; the draft is removed under the key it was kept with, on the plans page.
+        Removed().ShouldBe([$"mvpplanner-draft:{Owner.UserId}:-:plan:new:{WorkspaceId}"]);
     }
 
     private static string TextOf(AngleSharp.Dom.IElement textarea) => textarea.GetAttribute("value") ?? textarea.TextContent;

@@ -18,33 +18,9 @@ public sealed partial class DraftStore(IJSRuntime js, ICallerAccessor callers, N
 {
     private Task<IJSObjectReference>? _module;
 
-    public async Task<FormDraft?> LoadAsync(string key)
-    {
-        var storageKey = await StorageKeyAsync(key);
-        return storageKey is null ? null : await CallAsync(m => m.InvokeAsync<FormDraft?>("load", storageKey));
-    }
-
-    public async Task SaveAsync(string key, string json)
-    {
-        if (await StorageKeyAsync(key) is { } storageKey)
-        {
-            await CallAsync(m => m.InvokeAsync<bool>("save", storageKey, json));
-        }
-    }
-
-    public async Task RemoveAsync(string key)
-    {
-        if (await StorageKeyAsync(key) is { } storageKey)
-        {
-            await CallAsync(async m =>
-            {
-                await m.InvokeVoidAsync("remove", storageKey);
-                return true;
-            });
-        }
-    }
-
-    private async Task<string?> StorageKeyAsync(string key)
+    /// <summary>The browser storage key for a dialog's draft key, scoped by the signed-in user and the plan in the
+    /// address; null when nobody is signed in. Resolve it once when the dialog opens: a save can navigate away.</summary>
+    public async Task<string?> StorageKeyAsync(string draftKey)
     {
         var caller = await callers.GetCallerAsync();
         if (caller is null)
@@ -53,8 +29,18 @@ public sealed partial class DraftStore(IJSRuntime js, ICallerAccessor callers, N
         }
 
         var plan = PlanInPath().Match(navigation.ToBaseRelativePath(navigation.Uri));
-        return $"mvpplanner-draft:{caller.UserId}:{(plan.Success ? plan.Groups[1].Value : "-")}:{key}";
+        return $"mvpplanner-draft:{caller.UserId}:{(plan.Success ? plan.Groups[1].Value : "-")}:{draftKey}";
     }
+
+    public Task<FormDraft?> LoadAsync(string storageKey) => CallAsync(m => m.InvokeAsync<FormDraft?>("load", storageKey));
+
+    public Task SaveAsync(string storageKey, string json) => CallAsync(m => m.InvokeAsync<bool>("save", storageKey, json));
+
+    public Task RemoveAsync(string storageKey) => CallAsync(async m =>
+    {
+        await m.InvokeVoidAsync("remove", storageKey);
+        return true;
+    });
 
     private async Task<T?> CallAsync<T>(Func<IJSObjectReference, ValueTask<T>> call)
     {
