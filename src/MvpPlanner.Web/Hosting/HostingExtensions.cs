@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Web.Components;
+using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using MvpPlanner.Web.Features.Sharing;
 using Serilog;
@@ -45,6 +46,7 @@ public static class HostingExtensions
     public static IServiceCollection AddMvpPlannerUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<DraftStore>();
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

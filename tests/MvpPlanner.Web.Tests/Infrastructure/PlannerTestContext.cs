@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Web.Components.Shared;
 
 namespace MvpPlanner.Web.Tests.Infrastructure;
 
@@ -27,6 +28,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}");
         Services.AddPlannerServices();
+        Services.AddScoped<DraftStore>();
         Services.AddSingleton(CallerAccessor);
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
         var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();

@@ -57,6 +57,7 @@ public partial class PersonasPage : PlanPageBase
         ShowEditDialogAsync<PersonaDialog>("Add persona", new DialogParameters<PersonaDialog>
         {
             { d => d.Input, new PersonaInput() },
+            { d => d.DraftKey, "persona:new" },
             { d => d.Save, async i => await PersonaService.CreateAsync(PlanId, i) },
             { d => d.SubmitText, "Add persona" },
         }, "Persona added.");
@@ -65,6 +66,7 @@ public partial class PersonasPage : PlanPageBase
         ShowEditDialogAsync<PersonaDialog>($"Edit persona \"{persona.Name}\"", new DialogParameters<PersonaDialog>
         {
             { d => d.Input, persona.ToInput() },
+            { d => d.DraftKey, $"persona:{persona.Id}" },
             { d => d.Save, i => PersonaService.UpdateAsync(PlanId, persona.Id, i) },
             { d => d.LoadLatest, async () => (await PersonaService.ListAsync(PlanId)).FirstOrDefault(p => p.Id == persona.Id)?.ToInput() },
         }, "Persona saved.");
@@ -87,6 +89,7 @@ public partial class PersonasPage : PlanPageBase
         return ShowEditDialogAsync<ProblemDialog>("Add problem", new DialogParameters<ProblemDialog>
         {
             { d => d.Input, new ProblemInput { PersonaIds = preselected is { } id ? [id] : [] } },
+            { d => d.DraftKey, "problem:new" },
             { d => d.Personas, PersonaChoices() },
             { d => d.Save, async i => await ProblemService.CreateAsync(PlanId, i) },
             { d => d.SubmitText, "Add problem" },
@@ -97,6 +100,7 @@ public partial class PersonasPage : PlanPageBase
         ShowEditDialogAsync<ProblemDialog>("Edit problem", new DialogParameters<ProblemDialog>
         {
             { d => d.Input, problem.ToInput() },
+            { d => d.DraftKey, $"problem:{problem.Id}" },
             { d => d.Personas, PersonaChoices() },
             { d => d.Save, i => ProblemService.UpdateAsync(PlanId, problem.Id, i) },
             { d => d.LoadLatest, async () => (await ProblemService.ListAsync(PlanId)).FirstOrDefault(p => p.Id == problem.Id)?.ToInput() },

@@ -138,7 +138,7 @@ public class ToolsKpisPageTests : PlannerTestContext
         page.Find("[data-testid=kpi-next-review]").GetAttribute("data-overdue").ShouldBe("true");
 
         page.Find("[data-testid=record-review]").Click();
-        dialogs.WaitForElement("textarea[data-testid=review-notes]").Change("Response time is fine; keep the rota.");
+        dialogs.WaitForElement("textarea[data-testid=review-notes]").Input("Response time is fine; keep the rota.");
         dialogs.Find("[data-testid=form-submit]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=kpi-next-review]").GetAttribute("data-overdue").ShouldBe("false"));
