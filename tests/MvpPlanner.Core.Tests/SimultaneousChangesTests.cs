@@ -361,6 +361,28 @@ public class SimultaneousChangesTests
         }
     }
 
+    [Fact]
+    public async Task RecordMeasurement_WhileTheKpiIsDeleted_EveryoneGetsAnAnswer()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+
+        for (var round = 0; round < 4; round++)
+        {
+            var kpiId = await test.AddKpiAsync(planId, $"Loans {round}");
+            var measurement = new MeasurementInput { MeasuredOn = new DateTime(2026, 6, 15), Value = round };
+
+            var results = await Task.WhenAll(
+                Task.Run(() => test.Operations().DeleteKpiAsync(planId, kpiId)),
+                Task.Run(() => test.Operations().RecordMeasurementAsync(planId, kpiId, measurement)));
+
+            results[0].Status.ShouldBe(ResultStatus.Ok, results[0].Message);
+            results[1].Status.ShouldBeOneOf(ResultStatus.Ok, ResultStatus.NotFound);
+        }
+
+        (await test.GetOperationsAsync(planId)).Kpis.ShouldBeEmpty();
+    }
+
     // The last line of defence: the database refuses a link the checks did not catch
 
     [Fact]
