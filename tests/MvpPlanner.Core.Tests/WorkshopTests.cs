@@ -152,6 +152,59 @@ public class WorkshopTests
         healthy.Received.Count.ShouldBe(2);
     }
 
+    /// <summary>A view whose refresh is broken: every change it receives fails.</summary>
+    private sealed class BrokenView
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public async Task OnPlanChangedAsync(PlanChange change)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Yield();
+            throw new InvalidOperationException($"broken view for plan {change.PlanId}");
+        }
+    }
+
+    [Fact]
+    public async Task Notifier_SubscriberFails_FailureLoggedWithPlanAndSubscriberOthersStillHear()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var notifier = test.Get<IPlanChangeNotifier>();
+        var healthy = new Inbox();
+        var brokenView = new BrokenView();
+        using var broken = notifier.Subscribe(planId, brokenView.OnPlanChangedAsync);
+        using var closed = notifier.Subscribe(planId, _ => throw new ObjectDisposedException("circuit"));
+        using var fine = notifier.Subscribe(planId, healthy.Handle);
+
+        var result = await test.Get<PersonaService>().CreateAsync(planId, new PersonaInput { Name = "Bo" });
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        await healthy.WaitForAsync(c => c.What.Contains("Persona"));
+        var errors = new List<LogEntry>();
+        for (var waited = 0; waited < 10_000 && errors.Count == 0; waited += 20)
+        {
+            await Task.Delay(20);
+            errors = [.. test.Logs.AtLeast(Microsoft.Extensions.Logging.LogLevel.Error).Where(e => e.Category == typeof(InProcessPlanChangeNotifier).FullName)];
+        }
+
+        await DrainAsync(notifier, planId);
+        for (var waited = 0; waited < 10_000 && errors.Count < brokenView.Calls; waited += 20)
+        {
+            await Task.Delay(20);
+            errors = [.. test.Logs.AtLeast(Microsoft.Extensions.Logging.LogLevel.Error).Where(e => e.Category == typeof(InProcessPlanChangeNotifier).FullName)];
+        }
+
+        // One error per failed delivery to the broken view (the drain's marker included); the closed view is expected, not an error.
+        errors.Count.ShouldBe(brokenView.Calls);
+        var logged = errors.Where(e => e.Values["ChangeWhat"] is string what && what.Contains("Persona")).ShouldHaveSingleItem();
+        logged.Values["PlanId"].ShouldBe(planId);
+        logged.Values["SubscriberType"].ShouldBe(typeof(BrokenView).FullName);
+        logged.Exception.ShouldBeOfType<InvalidOperationException>();
+    }
+
     [Fact]
     public async Task Notifier_KpiMeasurementAndReviewRecorded_PlanSubscribersHearIt()
     {

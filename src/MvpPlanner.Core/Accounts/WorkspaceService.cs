@@ -103,6 +103,9 @@ public class WorkspaceService(
             return denied;
         }
 
+        // One write transaction: a member removed meanwhile is "not found", and two owners demoting each other
+        // at once cannot leave the workspace without an owner.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);
         if (member is null)
         {
@@ -116,6 +119,7 @@ public class WorkspaceService(
 
         member.Role = role;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Workspace {WorkspaceId}: member {UserId} is now {Role}", workspaceId, userId, role);
         return ServiceResult.Ok($"Role changed to {role}.");
     }
@@ -131,6 +135,9 @@ public class WorkspaceService(
             return denied;
         }
 
+        // One write transaction: of two owners removing the same member at once, the second is told they are gone,
+        // and two owners removing each other at once cannot leave the workspace without an owner.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);
         if (member is null)
         {
@@ -144,6 +151,7 @@ public class WorkspaceService(
 
         db.WorkspaceMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Workspace {WorkspaceId}: member {UserId} removed", workspaceId, userId);
         return ServiceResult.Ok("Member removed.");
     }

@@ -1,13 +1,19 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace MvpPlanner.Core.Common;
 
 internal static class DbContextExtensions
 {
+    // SQLITE_CONSTRAINT_FOREIGNKEY: the row a link points to is gone.
+    private const int ForeignKeyViolation = 787;
+
     /// <summary>Saves <paramref name="entity"/> only if nobody saved it since the caller read
     /// <paramref name="expectedVersion"/>: checked here for a clear answer, and again by the database
-    /// (WHERE Version = expected) for the race between the check and the write.</summary>
-    public static async Task<ServiceResult> SaveVersionedAsync<T>(this DbContext db, T entity, int expectedVersion, string what, CancellationToken ct)
+    /// (WHERE Version = expected) for the race between the check and the write. A link to something deleted
+    /// meanwhile is answered as <see cref="ServiceResult.LinkGone"/>, not thrown.</summary>
+    public static async Task<ServiceResult> SaveVersionedAsync<T>(this DbContext db, T entity, int expectedVersion, string what, CancellationToken ct, ILogger? logger = null)
         where T : EntityBase
     {
         if (entity.Version != expectedVersion)
@@ -33,5 +39,39 @@ internal static class DbContextExtensions
         {
             return ServiceResult.Conflict(what);
         }
+        catch (DbUpdateException e) when (IsForeignKeyViolation(e))
+        {
+            return LinkGone(db, e, logger);
+        }
+    }
+
+    /// <summary>Saves what links to other items (a new feature with its problems, a process with its stage):
+    /// the last line of defence when a linked item was deleted between the service's existence check and the
+    /// write, which a write transaction around both normally rules out. Null when saved.</summary>
+    public static async Task<ServiceResult?> SaveLinksAsync(this DbContext db, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (IsForeignKeyViolation(e))
+        {
+            return LinkGone(db, e, logger);
+        }
+    }
+
+    public static bool IsForeignKeyViolation(DbUpdateException e) =>
+        e.InnerException is SqliteException { SqliteExtendedErrorCode: ForeignKeyViolation };
+
+    private static ServiceResult LinkGone(DbContext db, DbUpdateException e, ILogger? logger)
+    {
+        // Unexpected: the existence checks run in the same transaction. Log what was being saved to find the path.
+        var saving = db.ChangeTracker.Entries()
+            .Where(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(x => $"{x.Metadata.ShortName()} {x.State}")
+            .ToList();
+        logger?.LogWarning(e, "Save refused: a linked item was deleted meanwhile. Saving {Entries}", saving);
+        return ServiceResult.LinkGone();
     }
 }

@@ -28,6 +28,8 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
             return Fail.From(denied);
         }
 
+        // One write transaction: what the item links to (a stage, a role) is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = new TEntity { PlanId = planId };
         var applied = await apply(db, item, input, ct);
         if (!applied.Succeeded)
@@ -36,7 +38,12 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
         }
 
         db.Add(item);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveLinksAsync(logger, ct) is { } refused)
+        {
+            return Fail.From(refused);
+        }
+
+        await tx.CommitAsync(ct);
         logger.LogInformation("Created {ItemType} {ItemId} in plan {PlanId}", typeof(TEntity).Name, item.Id, planId);
         return ServiceResult<int>.Ok(item.Id, $"{what} added.");
     }
@@ -58,6 +65,8 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
             return denied;
         }
 
+        // One write transaction: what the item links to is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         IQueryable<TEntity> items = db.Set<TEntity>();
         var item = await (include?.Invoke(items) ?? items).FirstOrDefaultAsync(e => e.Id == id && e.PlanId == planId, ct);
         if (item is null)
@@ -66,7 +75,18 @@ public sealed class PlanItemStore(IDbContextFactory<PlannerDbContext> dbFactory,
         }
 
         var applied = await apply(db, item, input, ct);
-        return applied.Succeeded ? await db.SaveVersionedAsync(item, expectedVersion, $"The {what.ToLowerInvariant()}", ct) : applied;
+        if (!applied.Succeeded)
+        {
+            return applied;
+        }
+
+        var saved = await db.SaveVersionedAsync(item, expectedVersion, $"The {what.ToLowerInvariant()}", ct, logger);
+        if (saved.Succeeded)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return saved;
     }
 
     /// <param name="effect">Says what else the deletion affects (read before it happens), such as

@@ -40,7 +40,15 @@ public class ServiceResult
 
     public static ServiceResult Forbidden(string message) => new(ResultStatus.Forbidden, message, null);
 
+    /// <summary>Something the save links to (a stage, a problem, a phase) was deleted by someone else meanwhile.</summary>
+    public static ServiceResult LinkGone() =>
+        new(ResultStatus.Invalid, "Something you chose was deleted by someone else meanwhile. Check your choices and save again.", null);
+
     public static ServiceResult Invalid(ValidationResult validation) => new(ResultStatus.Invalid, "Please correct the highlighted fields.", ToErrors(validation));
+
+    /// <summary>A chosen link target (the phase a card is moved into) is gone: "not found", told beside its field.</summary>
+    public static ServiceResult NotFound(string field, string message) =>
+        new(ResultStatus.NotFound, message, new Dictionary<string, string[]> { [field] = [message] });
 
     public static ServiceResult Invalid(string field, string message) =>
         new(ResultStatus.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });

@@ -80,6 +80,8 @@ public class FeatureService(
             return Fail.NotFound("The plan");
         }
 
+        // One write transaction: what it links to is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var feature = new Feature { PlanId = planId };
         var applied = await ApplyAsync(db, planId, feature, input, ct);
         if (!applied.Succeeded)
@@ -89,7 +91,12 @@ public class FeatureService(
 
         feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
         db.Features.Add(feature);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveLinksAsync(logger, ct) is { } refused)
+        {
+            return Fail.From(refused);
+        }
+
+        await tx.CommitAsync(ct);
         logger.LogInformation("Created feature {FeatureId} in plan {PlanId}", feature.Id, planId);
         return ServiceResult<int>.Ok(feature.Id, $"Added feature \"{feature.Title}\".");
     }
@@ -108,6 +115,8 @@ public class FeatureService(
             return denied;
         }
 
+        // One write transaction: what it links to is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var feature = await db.Features.Include(f => f.Problems)
             .FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
@@ -127,7 +136,13 @@ public class FeatureService(
             feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
         }
 
-        return await db.SaveVersionedAsync(feature, input.Version, "The feature", ct);
+        var saved = await db.SaveVersionedAsync(feature, input.Version, "The feature", ct, logger);
+        if (saved.Succeeded)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return saved;
     }
 
     public async Task<ServiceResult> UpdatePriorityAsync(int planId, int featureId, FeaturePriorityInput input, CancellationToken ct = default)
@@ -162,6 +177,8 @@ public class FeatureService(
             return denied;
         }
 
+        // One write transaction: of two people deleting the same feature at once, the second is told it is gone.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
         {
@@ -170,6 +187,7 @@ public class FeatureService(
 
         db.Features.Remove(feature);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Deleted feature {FeatureId} in plan {PlanId}", featureId, planId);
         return ServiceResult.Ok($"Deleted feature \"{feature.Title}\".");
     }

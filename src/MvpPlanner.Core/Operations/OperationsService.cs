@@ -241,6 +241,8 @@ public class OperationsService(
             return denied;
         }
 
+        // One write transaction: a KPI deleted meanwhile is "not found", not a foreign-key error on the new row.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var kpi = await db.Kpis.FirstOrDefaultAsync(k => k.Id == kpiId && k.PlanId == planId, ct);
         if (kpi is null)
         {
@@ -249,6 +251,7 @@ public class OperationsService(
 
         change(db, kpi);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok(message);
     }
 

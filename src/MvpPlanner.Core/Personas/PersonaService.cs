@@ -85,6 +85,8 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return denied;
         }
 
+        // One write transaction: of two people deleting the same persona at once, the second is told it is gone.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var persona = await db.Personas.Include(p => p.Problems).ThenInclude(pr => pr.Personas)
             .FirstOrDefaultAsync(p => p.Id == personaId && p.PlanId == planId, ct);
         if (persona is null)
@@ -95,6 +97,7 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         var orphaned = persona.Problems.Count(pr => pr.Personas.Count == 1);
         db.Personas.Remove(persona);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Deleted persona {PersonaId} in plan {PlanId}; {OrphanedProblems} problems left without a persona", personaId, planId, orphaned);
         return ServiceResult.Ok(orphaned == 0
             ? $"Deleted persona \"{persona.Name}\"."

@@ -201,6 +201,8 @@ public class PlanService(
             return denied;
         }
 
+        // One write transaction: of two people deleting the same plan at once, the second is told it is gone.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -209,6 +211,7 @@ public class PlanService(
 
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Deleted plan {PlanId} {PlanName}", planId, plan.Name);
         return ServiceResult.Ok($"Deleted plan \"{plan.Name}\".");
     }
@@ -291,6 +294,8 @@ public class PlanService(
             return denied;
         }
 
+        // One write transaction: of two people deleting the same outcome at once, the second is told it is gone.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
         if (outcome is null)
         {
@@ -299,6 +304,7 @@ public class PlanService(
 
         db.TargetOutcomes.Remove(outcome);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult.Ok("Outcome deleted.");
     }
 

@@ -46,6 +46,8 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return Fail.NotFound("The plan");
         }
 
+        // One write transaction: what it links to is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var problem = new Problem { PlanId = planId };
         var linked = await ApplyAsync(db, planId, problem, input, ct);
         if (!linked.Succeeded)
@@ -54,7 +56,12 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         }
 
         db.Problems.Add(problem);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveLinksAsync(logger, ct) is { } refused)
+        {
+            return Fail.From(refused);
+        }
+
+        await tx.CommitAsync(ct);
         logger.LogInformation("Created problem {ProblemId} in plan {PlanId}", problem.Id, planId);
         return ServiceResult<int>.Ok(problem.Id, "Problem added.");
     }
@@ -73,6 +80,8 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return denied;
         }
 
+        // One write transaction: what it links to is checked and linked before anyone can delete it.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var problem = await db.Problems.Include(p => p.Personas)
             .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
         if (problem is null)
@@ -81,7 +90,18 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         }
 
         var linked = await ApplyAsync(db, planId, problem, input, ct);
-        return linked.Succeeded ? await db.SaveVersionedAsync(problem, input.Version, "The problem", ct) : linked;
+        if (!linked.Succeeded)
+        {
+            return linked;
+        }
+
+        var saved = await db.SaveVersionedAsync(problem, input.Version, "The problem", ct, logger);
+        if (saved.Succeeded)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return saved;
     }
 
     /// <summary>Deletes the problem; features that addressed it stay and lose only this link.</summary>
@@ -93,6 +113,8 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return denied;
         }
 
+        // One write transaction: of two people deleting the same problem at once, the second is told it is gone.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var problem = await db.Problems.Include(p => p.Features)
             .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
         if (problem is null)
@@ -103,6 +125,7 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         var features = problem.Features.Count;
         db.Problems.Remove(problem);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Deleted problem {ProblemId} in plan {PlanId}, unlinking {FeatureCount} features", problemId, planId, features);
         return ServiceResult.Ok(features == 0
             ? "Problem deleted."

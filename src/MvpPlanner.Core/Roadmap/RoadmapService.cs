@@ -58,12 +58,12 @@ public class RoadmapService(
 
         if (phaseId is { } p && !await db.RoadmapPhases.AnyAsync(x => x.Id == p && x.PlanId == planId, ct))
         {
-            return ServiceResult.NotFound("The roadmap phase");
+            return ServiceResult.NotFound("PhaseId", "This roadmap phase was deleted meanwhile; choose another.");
         }
 
         if (laneId is { } l && !await db.Lanes.AnyAsync(x => x.Id == l && x.PlanId == planId, ct))
         {
-            return ServiceResult.NotFound("The lane");
+            return ServiceResult.NotFound("LaneId", "This lane was deleted meanwhile; choose another.");
         }
 
         var (fromPhase, fromLane) = (feature.PhaseId, feature.LaneId);
@@ -85,7 +85,11 @@ public class RoadmapService(
             Renumber(source);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveLinksAsync(logger, ct) is { } refused)
+        {
+            return refused;
+        }
+
         await tx.CommitAsync(ct);
         logger.LogInformation("Moved feature {FeatureId} in plan {PlanId} to phase {PhaseId} lane {LaneId} at {Index}", featureId, planId, phaseId, laneId, index);
         return ServiceResult.Ok();

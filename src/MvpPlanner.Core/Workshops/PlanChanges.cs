@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace MvpPlanner.Core.Workshops;
 
@@ -16,7 +17,7 @@ public interface IPlanChangeNotifier
     IDisposable Subscribe(int planId, Func<PlanChange, Task> onChange);
 }
 
-public sealed class InProcessPlanChangeNotifier : IPlanChangeNotifier
+public sealed class InProcessPlanChangeNotifier(ILogger<InProcessPlanChangeNotifier> logger) : IPlanChangeNotifier
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<PlanChange, Task>>> _subscribers = new();
 
@@ -40,8 +41,27 @@ public sealed class InProcessPlanChangeNotifier : IPlanChangeNotifier
                 {
                     // The view closed while the change was on its way.
                 }
+#pragma warning disable CA1031 // A broken view must not stop the others; the failure is logged, not lost.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    logger.LogError(e, "A view of plan {PlanId} failed to take in the change {ChangeWhat}; subscriber {SubscriberType}",
+                        change.PlanId, change.What, SubscriberType(handler));
+                }
             });
         }
+    }
+
+    /// <summary>The class that subscribed (the page or component), not the compiler's closure class around the handler.</summary>
+    private static string SubscriberType(Delegate handler)
+    {
+        var type = handler.Method.DeclaringType;
+        while (type is { DeclaringType: not null } && type.Name.StartsWith('<'))
+        {
+            type = type.DeclaringType;
+        }
+
+        return type?.FullName ?? "unknown";
     }
 
     public IDisposable Subscribe(int planId, Func<PlanChange, Task> onChange)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -20,15 +21,19 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly ServiceProvider _root;
     private readonly AsyncServiceScope _scope;
 
-    private TestDatabase(string directory, string filePath, ServiceProvider root)
+    private TestDatabase(string directory, string filePath, ServiceProvider root, RecordedLogs logs)
     {
         _directory = directory;
         FilePath = filePath;
         _root = root;
+        Logs = logs;
         _scope = root.CreateAsyncScope();
     }
 
     public string FilePath { get; }
+
+    /// <summary>Everything the services logged (the providers' own logs included).</summary>
+    public RecordedLogs Logs { get; }
 
     public static Task<TestDatabase> CreateAsync() => CreateAsync(withOwner: true);
 
@@ -46,8 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
         var filePath = Path.Combine(directory, "planner.db");
         File.Copy(await MigratedTemplate.Value, filePath);
 
+        var logs = new RecordedLogs();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(b => b.AddProvider(logs).AddFilter("Microsoft", LogLevel.Warning))
             .AddPlannerDatabase($"Data Source={filePath}")
             .AddPlannerServices()
             .AddSingleton<SettableCallerAccessor>()
@@ -59,7 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        var database = new TestDatabase(directory, filePath, root);
+        var database = new TestDatabase(directory, filePath, root, logs);
         if (!withOwner)
         {
             return database;
