@@ -64,8 +64,8 @@ public class OperationsService(
     public async Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // After the last stage, not at the count: deleting earlier stages leaves gaps, and a count would land before the last one.
-        var order = await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, ct) + 1 ?? 0;
+        // After the last stage, not at the count: deleting a stage leaves its place empty.
+        var order = (await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, ct) ?? -1) + 1;
         return await store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, (_, stage, i, _) =>
         {
             stage.Order = order;
