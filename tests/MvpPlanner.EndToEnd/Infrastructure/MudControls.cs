@@ -10,18 +10,22 @@ public static class MudControls
     public static async Task ChooseAsync(this IPage page, string testId, params string[] options)
     {
         var list = page.Locator(".mud-popover-open .mud-list-item");
-        await page.ByTestId(testId).Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+
+        // MudSelect puts data-testid on its read-only input (role combobox): clicking it opens the list, as for a user.
+        await page.ByTestId(testId).ClickAsync();
         foreach (var option in options)
         {
             await list.Filter(new() { HasText = option }).First.ClickAsync();
         }
 
-
-        // A single choice closes the list by itself; a multi-select stays open until Escape.
+        // A single choice closes the list by itself; a multi-select stays open until the user clicks beside it, which
+        // lands on the select's transparent overlay. The dialog's title (or the page's heading) is beside it.
         if (await list.CountAsync() > 0)
         {
-            await page.Keyboard.PressAsync("Escape");
-            await list.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            var beside = await page.Locator(".mud-dialog-title").CountAsync() > 0 ? page.Locator(".mud-dialog-title").Last : page.Locator("h1").First;
+            await beside.ClickAsync(new() { Force = true, Position = new() { X = 4, Y = 4 } });
         }
+
+        await list.First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 }
