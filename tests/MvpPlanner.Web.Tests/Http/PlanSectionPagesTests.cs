@@ -8,7 +8,6 @@ namespace MvpPlanner.Web.Tests.Http;
 /// that does not exist.</summary>
 public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) : IClassFixture<PlannerWebApplicationFactory>
 {
-
     [Fact]
     public async Task PersonasPage_DemoPlan_ShowsPersonasAndProblems()
     {
@@ -49,11 +48,37 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
         html.ShouldContain("We answer every message within 24 hours.");
     }
 
+    [Fact]
+    public async Task ToolsKpisPage_DemoPlan_ShowsToolsTotalAndKpis()
+    {
+        var html = await GetSectionAsync("tools-kpis");
+
+        html.ShouldContain("Shared inbox");
+        html.ShouldContain("Loans spreadsheet");
+        html.ShouldContain("Support response time");
+        html.ShouldContain("data-testid=\"tools-total-cost\"");
+    }
+
+    [Fact]
+    public async Task ReadinessPage_DemoPlan_ShowsScoreFindingsAndTheMvpBesideMvoTable()
+    {
+        var html = await GetSectionAsync("readiness");
+
+        html.ShouldContain("data-testid=\"readiness-score\"");
+        html.ShouldContain("data-testid=\"mvp-mvo-summary\"");
+        html.ShouldContain("Is this business deliverable?");
+    }
+
     [Theory]
     [InlineData("operations")]
+    [InlineData("tools-kpis")]
+    [InlineData("readiness")]
     [InlineData("personas")]
     [InlineData("features")]
     [InlineData("roadmap")]
+    [InlineData("workshop")]
+    [InlineData("sharing")]
+    [InlineData("activity")]
     public async Task SectionPage_UnknownPlan_Answers404WithFriendlyPage(string section)
     {
         var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));
