@@ -42,7 +42,8 @@ public static class ReadinessLabels
     {
         FixArea.Tools => $"/plans/{planId}/tools-kpis#tools",
         FixArea.Kpis => $"/plans/{planId}/tools-kpis#kpis",
-        _ => $"/plans/{planId}/operations",
+        FixArea.Promise => $"/plans/{planId}/operations#promise",
+        _ => $"/plans/{planId}/operations#blueprint",
     };
 
     public static string FixText(FixArea area) => area switch

@@ -68,8 +68,9 @@ public class ReadinessPanelTests : PlannerTestContext
         var page = RenderPage();
 
         FixLink(page, "no-kpi").ShouldBe($"/plans/{_planId}/tools-kpis#kpis");
-        FixLink(page, "stage-without-process").ShouldBe($"/plans/{_planId}/operations");
-        FixLink(page, "feature-without-process").ShouldBe($"/plans/{_planId}/operations");
+        FixLink(page, "no-promise").ShouldBe($"/plans/{_planId}/operations#promise");
+        FixLink(page, "stage-without-process").ShouldBe($"/plans/{_planId}/operations#blueprint");
+        FixLink(page, "feature-without-process").ShouldBe($"/plans/{_planId}/operations#blueprint");
         page.Find("[data-testid=finding][data-rule=feature-without-process] [data-testid=finding-feature-link]")
             .GetAttribute("href").ShouldBe($"/plans/{_planId}/features");
     }
