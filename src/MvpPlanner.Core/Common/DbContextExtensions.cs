@@ -37,7 +37,9 @@ internal static class DbContextExtensions
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceResult.Conflict(what);
+            // Either someone saved a newer version, or someone deleted it: say which, so nobody reloads to look for it.
+            var stillThere = await db.Set<T>().AsNoTracking().AnyAsync(e => e.Id == entity.Id, ct);
+            return stillThere ? ServiceResult.Conflict(what) : ServiceResult.NotFound(what);
         }
         catch (DbUpdateException e) when (IsForeignKeyViolation(e))
         {
