@@ -1,6 +1,6 @@
 namespace MvpPlanner.Core.Common;
 
-internal static class Text
+public static class Text
 {
     /// <summary>Trims and turns null into empty, so " " never passes as a name and lists never show null.</summary>
     public static string Clean(string? value) => (value ?? "").Trim();

@@ -47,4 +47,7 @@ public sealed record PlanOverview(
     public bool CanEdit => MyRole >= WorkspaceRole.Editor;
 
     public bool IsOwner => MyRole == WorkspaceRole.Owner;
+
+    /// <summary>The plan's editable fields as they are now, with the version they are based on.</summary>
+    public PlanInput ToInput() => new() { Name = Name, Vision = Vision, ValueProposition = ValueProposition, Version = Version };
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using MudBlazor.Extensions;
 using MvpPlanner.Core.Common;
 
-namespace MvpPlanner.Web.Features.Roadmap;
+namespace MvpPlanner.Web.Components.Shared;
 
-internal static class RoadmapDialogs
+/// <summary>How pages open the app's dialogs: a FormDialog-based edit dialog, or a yes/cancel confirmation.</summary>
+internal static class DialogServiceExtensions
 {
     public static DialogOptions FormOptions { get; } = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
 
@@ -20,6 +22,7 @@ internal static class RoadmapDialogs
     public static async Task<bool> ConfirmAsync(this IDialogService dialogs, string title, string message, string yesText) =>
         await dialogs.ShowMessageBoxAsync(title, message, yesText: yesText, cancelText: "Cancel") == true;
 
-    public static string Plural(int count, string singular, string? plural = null) =>
-        count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
+    /// <summary>Closes a card or header menu before its action opens a dialog over it.</summary>
+    public static Task CloseIfOpenAsync(this MudMenu? menu) =>
+        menu is not null && menu.GetState(m => m.Open) ? menu.CloseMenuAsync() : Task.CompletedTask;
 }
