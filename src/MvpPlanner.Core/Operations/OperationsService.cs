@@ -66,17 +66,14 @@ public class OperationsService(
             return keepers == 0 ? null : $"{Text.Plural(keepers, "process", "processes")} no longer {(keepers == 1 ? "keeps" : "keep")} it.";
         });
 
-    public async Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // After the last stage, not at the count: deleting a stage leaves its place empty.
-        var order = (await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, ct) ?? -1) + 1;
-        return await store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, (_, stage, i, _) =>
+    public Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default) =>
+        store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, async (db, stage, i, token) =>
         {
-            stage.Order = order;
-            return ApplyStage(db, stage, i, ct);
+            // After the last stage, not at the count: deleting a stage leaves its place empty. Read inside the store's
+            // write transaction, so two people adding at once do not get the same place.
+            stage.Order = (await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, token) ?? -1) + 1;
+            return await ApplyStage(db, stage, i, token);
         }, "Journey stage", ct);
-    }
 
     public Task<ServiceResult> UpdateStageAsync(int planId, int id, StageInput input, CancellationToken ct = default) =>
         store.UpdateAsync<JourneyStage, StageInput>(planId, id, input, input.Version, stageValidator, ApplyStage, "Journey stage", ct);

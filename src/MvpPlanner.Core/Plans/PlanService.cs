@@ -188,7 +188,13 @@ public class PlanService(
         }
 
         plan.IsArchived = archived;
-        await db.SaveChangesAsync(ct);
+
+        // Based on the copy just read: only a change in this very moment makes it refuse, with a message, not an exception.
+        if (await db.SaveVersionedAsync(plan, plan.Version, "The plan", ct) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
         logger.LogInformation("Plan {PlanId} archived: {Archived}", planId, archived);
         return ServiceResult.Ok(archived ? $"Archived \"{plan.Name}\"." : $"Restored \"{plan.Name}\".");
     }
@@ -231,8 +237,7 @@ public class PlanService(
         }
 
         plan.CompletedLaunchSteps = done ? plan.CompletedLaunchSteps | step : plan.CompletedLaunchSteps & ~step;
-        await db.SaveChangesAsync(ct);
-        return ServiceResult.Ok();
+        return await db.SaveVersionedAsync(plan, plan.Version, "The plan", ct);
     }
 
     public async Task<ServiceResult<int>> AddOutcomeAsync(int planId, OutcomeInput input, CancellationToken ct = default)
