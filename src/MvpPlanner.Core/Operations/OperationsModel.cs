@@ -203,6 +203,10 @@ public static class Cadences
         _ => 30,
     };
 
+    /// <summary>A cadence after the last review; with no review yet, a cadence after the first measurement.</summary>
+    public static DateOnly? NextReview(DateOnly? lastReview, DateOnly? firstMeasured, ReviewCadence cadence) =>
+        (lastReview ?? firstMeasured)?.AddDays(Days(cadence));
+
     public static string Label(ReviewCadence cadence) => cadence switch
     {
         ReviewCadence.Weekly => "Weekly",

@@ -14,7 +14,10 @@ public sealed record RoleView(int Id, string Name, string Holder, int Version)
 {
     public RoleInput ToInput() => new() { Name = Name, Holder = Holder, Version = Version };
 
-    public string Label => string.IsNullOrEmpty(Holder) ? Name : $"{Name} ({Holder})";
+    public string Label => LabelOf(Name, Holder);
+
+    /// <summary>"Customer Support Lead (Ana)": the role, and who holds it when someone does.</summary>
+    public static string LabelOf(string name, string? holder) => string.IsNullOrEmpty(holder) ? name : $"{name} ({holder})";
 }
 
 public sealed record ProcessView(
@@ -76,9 +79,8 @@ public sealed record KpiView(
 
     public DateOnly? LastReview => Reviews.Count == 0 ? null : Reviews[0].HeldOn;
 
-    /// <summary>A cadence after the last review; with no review yet, a cadence after the first measurement.</summary>
     public DateOnly? NextReviewDue =>
-        (LastReview ?? (Measurements.Count > 0 ? Measurements[0].MeasuredOn : null))?.AddDays(Cadences.Days(Cadence));
+        Cadences.NextReview(LastReview, Measurements.Count > 0 ? Measurements[0].MeasuredOn : null, Cadence);
 
     public bool? OnTarget => Latest is null || Target is null ? null
         : Direction == KpiDirection.HigherIsBetter ? Latest.Value >= Target : Latest.Value <= Target;

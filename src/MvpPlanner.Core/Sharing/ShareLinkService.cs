@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -146,7 +145,7 @@ public class ShareLinkService(
         }).FirstOrDefaultAsync(ct);
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{PageFormat}|{link.LinkId}|{(int)link.Scope}|{stamp}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+        return Tokens.Hash(text)[..32]; // 128 bits are plenty for a cache validator
     }
 
     /// <summary>The shared page's content, only for the link's scope. No caller check: the opened link is the permission.</summary>

@@ -18,6 +18,7 @@ internal static class SharedPlanQuery
             {
                 p.Name,
                 p.Vision,
+                p.ValueProposition,
                 p.UpdatedAt,
                 LastActivity = db.ActivityEntries.Where(a => a.PlanId == planId).Max(a => (DateTime?)a.At),
             })
@@ -37,7 +38,7 @@ internal static class SharedPlanQuery
             scope.HasFlag(ShareScope.Roadmap) ? await RoadmapAsync(db, planId, ct) : null,
             scope.HasFlag(ShareScope.PersonasAndProblems) ? await PersonasAsync(db, planId, ct) : null,
             scope.HasFlag(ShareScope.Features) ? await FeaturesAsync(db, planId, ct) : null,
-            scope.HasFlag(ShareScope.OperationsSummary) ? await OperationsAsync(db, planId, ct) : null);
+            scope.HasFlag(ShareScope.OperationsSummary) ? await OperationsAsync(db, planId, plan.ValueProposition, ct) : null);
     }
 
     private static async Task<SharedRoadmap> RoadmapAsync(PlannerDbContext db, int planId, CancellationToken ct)
@@ -102,9 +103,8 @@ internal static class SharedPlanQuery
             .ToList();
     }
 
-    private static async Task<SharedOperations> OperationsAsync(PlannerDbContext db, int planId, CancellationToken ct)
+    private static async Task<SharedOperations> OperationsAsync(PlannerDbContext db, int planId, string promise, CancellationToken ct)
     {
-        var promise = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ValueProposition).FirstAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.PlanId == planId)
             .OrderBy(c => c.Id).Select(c => c.Text).ToListAsync(ct);
         var stages = await db.JourneyStages.AsNoTracking().Where(s => s.PlanId == planId)
@@ -139,12 +139,8 @@ internal static class SharedPlanQuery
             promise,
             commitments,
             stages,
-            processes.Select(p => new SharedProcess(p.Name, p.Stage, OwnerLabel(p.Role, p.Holder), p.Automation)).ToList(),
+            processes.Select(p => new SharedProcess(p.Name, p.Stage, p.Role is null ? null : RoleView.LabelOf(p.Role, p.Holder), p.Automation)).ToList(),
             kpis.Select(k => new SharedKpi(k.Name, k.Unit, k.Target, k.Latest?.Value, k.Latest?.MeasuredOn,
-                // The same rule as the operations page: a cadence after the last review, else after the first measurement.
-                (k.LastReview ?? k.FirstMeasured)?.AddDays(Cadences.Days(k.Cadence)))).ToList());
+                Cadences.NextReview(k.LastReview, k.FirstMeasured, k.Cadence))).ToList());
     }
-
-    private static string? OwnerLabel(string? role, string? holder) =>
-        role is null ? null : string.IsNullOrEmpty(holder) ? role : $"{role} ({holder})";
 }
