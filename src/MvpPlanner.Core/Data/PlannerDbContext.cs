@@ -78,6 +78,7 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         var activity = StampChanges(now);
+        var touchedPlans = TouchedPlanIds();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (activity.Count > 0)
         {
@@ -86,8 +87,23 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        if (touchedPlans.Count > 0)
+        {
+            // After the data, in the same transaction when there is one: a reader that sees the new stamp sees the new data.
+            await Plans.Where(p => touchedPlans.Contains(p.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentStamp, p => p.ContentStamp + 1), cancellationToken);
+        }
+
         return saved;
     }
+
+    private List<int> TouchedPlanIds() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Plan)
+        .Select(e => PlanItems.PlanIdOf(e.Entity))
+        .Concat(ChangeTracker.Entries<Plan>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id))
+        .Where(id => id != 0)
+        .Distinct()
+        .ToList();
 
     /// <summary>Sets times, authors and versions of everything being saved, so the version check
     /// (WHERE Version = original) refuses a save based on a stale copy; returns what the activity list should show.</summary>

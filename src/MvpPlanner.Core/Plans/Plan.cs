@@ -26,6 +26,10 @@ public class Plan : EntityBase
 
     public bool IsArchived { get; set; }
 
+    /// <summary>Goes up with every saved change to the plan or anything in it (see <c>PlannerDbContext</c>): one indexed
+    /// read tells whether what was rendered for the plan is still current. Not a concurrency token.</summary>
+    public long ContentStamp { get; set; }
+
     /// <summary>Launch steps the team ticked by hand; steps the data proves are ticked on the fly.</summary>
     public LaunchSteps CompletedLaunchSteps { get; set; }
 

@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
-using MvpPlanner.Core.Operations;
-using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Core.Workshops;
 
@@ -15,8 +13,9 @@ namespace MvpPlanner.Core.Workshops;
 public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Keyed by context, so concurrent saves of different contexts never mix their plans.
-    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> _pending = [];
-    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> _awaitingCommit = [];
+    // Collected before the save with the entity itself, because an added item gets its id only from the save.
+    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, object Entity, ItemChangeKind Change)>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(int PlanId, ChangedItem Item)>> _awaitingCommit = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -85,7 +84,7 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
             return;
         }
 
-        var changes = new List<(int, string)>();
+        var changes = new List<(int, object, ItemChangeKind)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -93,18 +92,16 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
                 continue;
             }
 
-            var planId = entry.Entity switch
-            {
-                Plan plan => plan.Id,
-                IPlanItem item => item.PlanId,
-                // Measurements and reviews belong to a plan through their KPI, which the service has loaded.
-                KpiMeasurement { Kpi: { } kpi } => kpi.PlanId,
-                KpiReview { Kpi: { } kpi } => kpi.PlanId,
-                _ => 0,
-            };
+            var planId = PlanItems.PlanIdOf(entry.Entity);
             if (planId != 0)
             {
-                changes.Add((planId, entry.Entity.GetType().Name));
+                var kind = entry.State switch
+                {
+                    EntityState.Added => ItemChangeKind.Added,
+                    EntityState.Deleted => ItemChangeKind.Deleted,
+                    _ => ItemChangeKind.Modified,
+                };
+                changes.Add((planId, entry.Entity, kind));
             }
         }
 
@@ -113,12 +110,13 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
 
     private void Saved(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var saved))
+        if (context is null || !_pending.TryGetValue(context, out var collected))
         {
             return;
         }
 
         _pending.Remove(context);
+        var saved = collected.Select(c => (c.PlanId, new ChangedItem(c.Entity.GetType().Name, PlanItems.IdOf(c.Entity), c.Change))).ToList();
         if (context.Database.CurrentTransaction is null)
         {
             Publish(context, saved);
@@ -129,7 +127,7 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
         }
     }
 
-    private void Publish(DbContext? context, ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> table)
+    private void Publish(DbContext? context, ConditionalWeakTable<DbContext, List<(int PlanId, ChangedItem Item)>> table)
     {
         if (context is not null && table.TryGetValue(context, out var changes))
         {
@@ -138,16 +136,18 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
         }
     }
 
-    private void Publish(DbContext context, List<(int PlanId, string What)> changes)
+    private void Publish(DbContext context, List<(int PlanId, ChangedItem Item)> changes)
     {
         var by = (context as PlannerDbContext)?.ActingUser?.UserId;
         foreach (var group in changes.GroupBy(p => p.PlanId))
         {
-            notifier.Publish(new PlanChange(group.Key, string.Join(",", group.Select(g => g.What).Distinct()), by));
+            var items = group.Select(g => g.Item).Distinct().ToList();
+            notifier.Publish(new PlanChange(group.Key, string.Join(",", items.Select(i => i.Kind).Distinct()), by) { Items = items });
         }
     }
 
-    private static void Discard(ConditionalWeakTable<DbContext, List<(int PlanId, string What)>> table, DbContext? context)
+    private static void Discard<T>(ConditionalWeakTable<DbContext, T> table, DbContext? context)
+        where T : class
     {
         if (context is not null)
         {

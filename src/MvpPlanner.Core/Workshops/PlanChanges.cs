@@ -4,8 +4,30 @@ using Microsoft.Extensions.Logging;
 namespace MvpPlanner.Core.Workshops;
 
 /// <summary>"Plan X changed": what every open view of that plan listens to, so a change made in one browser
-/// appears in the others without a reload.</summary>
-public sealed record PlanChange(int PlanId, string What, string? ByUserId);
+/// appears in the others without a reload. <see cref="Items"/> names the saved items ("Feature 12 modified"), so a
+/// view can patch what it shows instead of reloading everything; it is empty for presence, timer and workshop
+/// signals, which are not item saves.</summary>
+public sealed record PlanChange(int PlanId, string What, string? ByUserId)
+{
+    public IReadOnlyList<ChangedItem> Items { get; init; } = [];
+
+    /// <summary>True when an item of type <typeparamref name="T"/> is among those saved.</summary>
+    public bool Touches<T>() => Items.Any(i => i.Kind == typeof(T).Name);
+
+    /// <summary>Ids of the items of type <typeparamref name="T"/> that were saved with the given kind of change (any, when null).</summary>
+    public IEnumerable<int> IdsOf<T>(ItemChangeKind? kind = null) =>
+        Items.Where(i => i.Kind == typeof(T).Name && (kind is null || i.Change == kind)).Select(i => i.Id);
+}
+
+/// <summary>One saved item: its type name (the entity class, e.g. "Feature"), id and what happened to it.</summary>
+public sealed record ChangedItem(string Kind, int Id, ItemChangeKind Change);
+
+public enum ItemChangeKind
+{
+    Added,
+    Modified,
+    Deleted,
+}
 
 /// <summary>Carries plan changes to everyone viewing the plan. In-process today; a Redis-backed implementation
 /// can carry the same messages across several app instances.</summary>

@@ -924,6 +924,9 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Property<int>("CompletedLaunchSteps")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ContentStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -8,8 +8,14 @@ namespace MvpPlanner.Web.Features.Plans;
 /// does not exist or the caller may not see it, and reloads by itself when someone else changes the plan.</summary>
 public abstract class PlanPageBase : ComponentBase, IDisposable
 {
+    /// <summary>Long enough to gather one save's burst of announcements, short enough that nobody notices the wait.</summary>
+    private static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly List<PlanChange> _buffered = [];
+    private readonly CancellationTokenSource _disposed = new();
     private IDisposable? _subscription;
-    private CancellationTokenSource? _pendingReload;
+    private bool _flushScheduled;
 
     [Parameter]
     public int PlanId { get; set; }
@@ -57,8 +63,8 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
 
     protected async Task ReloadPlanAsync() => Plan = await Plans.GetOverviewAsync(PlanId) ?? Plan;
 
-    /// <summary>Someone changed the plan: reload shortly after (changes come in bursts, as when a card move renumbers a column).
-    /// Open dialogs keep their own copy of the input, so what the viewer is typing stays.</summary>
+    /// <summary>Someone changed the plan. Changes come in bursts (a card move renumbers a column, a save writes several
+    /// items), so they are gathered for a moment and handed to <see cref="ApplyChangesAsync"/> together, once.</summary>
     private async Task OnPlanChangedAsync(PlanChange change)
     {
         if (change.What is PresenceTracker.PresenceChange or WorkshopTimers.TimerChange)
@@ -66,35 +72,73 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
             return;
         }
 
-        var pending = new CancellationTokenSource();
-        Interlocked.Exchange(ref _pendingReload, pending)?.Cancel();
+        lock (_gate)
+        {
+            _buffered.Add(change);
+            if (_flushScheduled)
+            {
+                return;
+            }
+
+            _flushScheduled = true;
+        }
+
         try
         {
-            await Task.Delay(150, pending.Token);
+            await Task.Delay(CoalesceWindow, _disposed.Token).ConfigureAwait(false);
         }
-        catch (TaskCanceledException)
+        catch (OperationCanceledException)
         {
-            return;
+            return; // the page closed meanwhile
+        }
+
+        List<PlanChange> batch;
+        lock (_gate)
+        {
+            batch = [.. _buffered];
+            _buffered.Clear();
+            _flushScheduled = false;
         }
 
         await InvokeAsync(async () =>
         {
-            var plan = await Plans.GetOverviewAsync(PlanId);
-            if (plan is null)
+            if (await ApplyChangesAsync(batch))
             {
-                return; // deleted or access removed: keep what is shown; the next action will say so
+                StateHasChanged();
             }
-
-            Plan = plan;
-            await LoadAsync();
-            StateHasChanged();
         });
+    }
+
+    /// <summary>Brings the page up to date after others' changes; returns whether anything needs rendering. The default
+    /// reloads the plan and all of the page's data; pages with long lists patch only the items named in the changes.
+    /// Open dialogs keep their own copy of the input, so what the viewer is typing stays.</summary>
+    protected virtual async Task<bool> ApplyChangesAsync(IReadOnlyList<PlanChange> changes)
+    {
+        var plan = await Plans.GetOverviewAsync(PlanId);
+        if (plan is null)
+        {
+            return false; // deleted or access removed: keep what is shown; the next action will say so
+        }
+
+        Plan = plan;
+        await LoadAsync();
+        return true;
+    }
+
+    /// <summary>Reloads the plan's header data when the plan itself was among the changes (renamed, archived …).</summary>
+    protected async Task ReloadPlanIfChangedAsync(IReadOnlyList<PlanChange> changes)
+    {
+        if (changes.Any(c => c.Touches<Core.Plans.Plan>()))
+        {
+            await ReloadPlanAsync();
+        }
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
-        _pendingReload?.Cancel();
+        _disposed.Cancel();
+        _disposed.Dispose();
         Dispose(true);
         GC.SuppressFinalize(this);
     }

@@ -1,0 +1,27 @@
+using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Plans;
+
+namespace MvpPlanner.Core.Common;
+
+/// <summary>Which plan a saved entity belongs to, for the change announcements and the plan's content stamp.</summary>
+public static class PlanItems
+{
+    /// <summary>The plan's id, or 0 for entities outside any plan (accounts, activity entries, a plan not saved yet).</summary>
+    public static int PlanIdOf(object entity) => entity switch
+    {
+        Plan plan => plan.Id,
+        IPlanItem item => item.PlanId,
+        // Measurements and reviews belong to a plan through their KPI, which the service has loaded.
+        KpiMeasurement { Kpi: { } kpi } => kpi.PlanId,
+        KpiReview { Kpi: { } kpi } => kpi.PlanId,
+        _ => 0,
+    };
+
+    public static int IdOf(object entity) => entity switch
+    {
+        EntityBase item => item.Id,
+        KpiMeasurement measurement => measurement.Id,
+        KpiReview review => review.Id,
+        _ => 0,
+    };
+}
