@@ -23,9 +23,30 @@ public class FeatureService(
             return [];
         }
 
-        var rows = await db.Features.AsNoTracking()
+        return await ToRowsAsync(db.Features.AsNoTracking()
             .Where(f => f.PlanId == planId)
-            .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id)
+            .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id), ct);
+    }
+
+    /// <summary>Only the named features (those still there), for a view that patches the rows someone changed, or a
+    /// dialog that edits one card, without reading the whole backlog.</summary>
+    public async Task<IReadOnlyList<FeatureRow>> GetRowsAsync(int planId, IReadOnlyCollection<int> featureIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (featureIds.Count == 0 || await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
+        return await ToRowsAsync(db.Features.AsNoTracking().Where(f => f.PlanId == planId && featureIds.Contains(f.Id)).OrderBy(f => f.Id), ct);
+    }
+
+    public async Task<FeatureRow?> GetRowAsync(int planId, int featureId, CancellationToken ct = default) =>
+        (await GetRowsAsync(planId, [featureId], ct)).FirstOrDefault();
+
+    private static async Task<IReadOnlyList<FeatureRow>> ToRowsAsync(IQueryable<Feature> features, CancellationToken ct)
+    {
+        var rows = await features
             .Select(f => new FeatureRow
             {
                 Id = f.Id,
@@ -50,6 +71,7 @@ public class FeatureService(
                 // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
                 PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
             })
+            .AsSplitQuery()
             .ToListAsync(ct);
 
         // A persona shared by two of the feature's problems comes back twice; list it once.
