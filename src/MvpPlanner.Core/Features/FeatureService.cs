@@ -41,8 +41,11 @@ public class FeatureService(
         return await ToRowsAsync(db.Features.AsNoTracking().Where(f => f.PlanId == planId && featureIds.Contains(f.Id)).OrderBy(f => f.Id), ct);
     }
 
-    public async Task<FeatureRow?> GetRowAsync(int planId, int featureId, CancellationToken ct = default) =>
-        (await GetRowsAsync(planId, [featureId], ct)).FirstOrDefault();
+    public async Task<FeatureRow?> GetRowAsync(int planId, int featureId, CancellationToken ct = default)
+    {
+        var rows = await GetRowsAsync(planId, [featureId], ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
 
     private static async Task<IReadOnlyList<FeatureRow>> ToRowsAsync(IQueryable<Feature> features, CancellationToken ct)
     {
