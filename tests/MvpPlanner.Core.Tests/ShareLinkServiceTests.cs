@@ -227,14 +227,14 @@ public class ShareLinkServiceTests
     }
 
     [Fact]
-    public async Task GetVersionStampAsync_FeatureChanges_ChangesTheStamp()
+    public async Task VersionStamp_FeatureChanges_ChangesTheStampOnTheNextOpen()
     {
         await using var test = await TestDatabase.CreateAsync();
         var plan = await test.CreateSamplePlanAsync();
-        var opened = await OpenAsync(test, plan.PlanId, ShareScope.Features);
         var sharing = test.Get<ShareLinkService>();
-        var before = await sharing.GetVersionStampAsync(opened);
-        (await sharing.GetVersionStampAsync(opened)).ShouldBe(before);
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Stakeholders", Scope = ShareScope.Features });
+        var before = (await sharing.OpenAsync(token)).ShouldNotBeNull().VersionStamp;
+        (await sharing.OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldBe(before);
 
         var changed = await test.Get<FeatureService>().UpdatePriorityAsync(plan.PlanId, plan.FeatureId, new FeaturePriorityInput
         {
@@ -243,22 +243,52 @@ public class ShareLinkServiceTests
         });
 
         changed.Status.ShouldBe(ResultStatus.Ok, changed.Message);
-        var after = await sharing.GetVersionStampAsync(opened);
-        after.ShouldNotBe(before);
-        (await sharing.GetVersionStampAsync(opened with { Scope = ShareScope.All })).ShouldNotBe(after);
+        var after = (await sharing.OpenAsync(token)).ShouldNotBeNull();
+        after.VersionStamp.ShouldNotBe(before);
+        (after with { Scope = ShareScope.All }).VersionStamp.ShouldNotBe(after.VersionStamp);
+        (after with { LinkId = after.LinkId + 1 }).VersionStamp.ShouldNotBe(after.VersionStamp);
     }
 
     [Fact]
-    public async Task GetVersionStampAsync_FeatureDeleted_ChangesTheStamp()
+    public async Task VersionStamp_FeatureDeleted_ChangesTheStamp()
     {
         await using var test = await TestDatabase.CreateAsync();
         var plan = await test.CreateSamplePlanAsync();
-        var opened = await OpenAsync(test, plan.PlanId, ShareScope.Roadmap);
-        var before = await test.Get<ShareLinkService>().GetVersionStampAsync(opened);
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Stakeholders", Scope = ShareScope.Roadmap });
+        var before = (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp;
 
         (await test.Get<FeatureService>().DeleteAsync(plan.PlanId, plan.SecondFeatureId)).Status.ShouldBe(ResultStatus.Ok);
 
-        (await test.Get<ShareLinkService>().GetVersionStampAsync(opened)).ShouldNotBe(before);
+        (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldNotBe(before);
+    }
+
+    [Fact]
+    public async Task VersionStamp_KpiMeasurementRecorded_ChangesTheStamp()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var ops = test.Get<OperationsService>();
+        var kpiId = (await ops.AddKpiAsync(plan.PlanId, new KpiInput { Name = "Loans per week", Unit = "loans", Target = 20 })).Value;
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Stakeholders", Scope = ShareScope.OperationsSummary });
+        var before = (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp;
+
+        (await ops.RecordMeasurementAsync(plan.PlanId, kpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 11, 2), Value = 12 })).Status.ShouldBe(ResultStatus.Ok);
+
+        (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldNotBe(before);
+    }
+
+    [Fact]
+    public async Task VersionStamp_OtherPlanChanges_KeepsTheStamp()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var other = await test.CreateSamplePlanAsync();
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Stakeholders", Scope = ShareScope.All });
+        var before = (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp;
+
+        (await test.Get<FeatureService>().DeleteAsync(other.PlanId, other.SecondFeatureId)).Status.ShouldBe(ResultStatus.Ok);
+
+        (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldBe(before);
     }
 
     private static async Task<string> CreateTokenAsync(TestDatabase test, int planId, ShareLinkInput input)

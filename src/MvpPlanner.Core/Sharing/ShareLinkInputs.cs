@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using MvpPlanner.Core.Common;
 
@@ -49,5 +50,15 @@ public sealed record ShareLinkView(
     int ViewCount,
     ShareLinkState State);
 
-/// <summary>A link that opened: which plan, and which parts of it, an anonymous reader may see.</summary>
-public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope);
+/// <summary>A link that opened: which plan, and which parts of it, an anonymous reader may see, and the plan's content
+/// stamp when it was opened.</summary>
+public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope, long ContentStamp = 0)
+{
+    /// <summary>Changes whenever the shared page's markup changes shape, so browsers and the page cache drop old copies.</summary>
+    private const string PageFormat = "share-v2";
+
+    /// <summary>A fingerprint of what the shared page shows (its ETag and cache key): it changes with every change to the
+    /// plan and differs between links and scopes. Costs no query: the stamp came with the link.</summary>
+    public string VersionStamp => Tokens.Hash(string.Create(CultureInfo.InvariantCulture,
+        $"{PageFormat}|{LinkId}|{(int)Scope}|{ContentStamp}"))[..32]; // 128 bits are plenty for a cache validator
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +17,6 @@ public class ShareLinkService(
     TimeProvider clock,
     ILogger<ShareLinkService> logger)
 {
-    /// <summary>Changes whenever the shared page's markup changes shape, so browsers drop copies of the old one.</summary>
-    private const string PageFormat = "share-v1";
-
     /// <summary>Owners and editors make links. The full token is in the result this once; only its hash is kept.</summary>
     public async Task<ServiceResult<CreatedShareLink>> CreateAsync(int planId, ShareLinkInput input, CancellationToken ct = default)
     {
@@ -91,7 +87,7 @@ public class ShareLinkService(
         return ServiceResult.Ok($"Link for \"{link.Label}\" revoked. It no longer opens the plan.");
     }
 
-    /// <summary>Resolves a token for an anonymous reader and counts the view (written in batches, see <see cref="ShareViewCounter"/>). Unknown, revoked and expired links all
+    /// <summary>Resolves a token for an anonymous reader, with the plan's content stamp in the same indexed read, and counts the view (written in batches, see <see cref="ShareViewCounter"/>). Unknown, revoked and expired links all
     /// give the same null, so a reader learns nothing about a link that does not work.</summary>
     public async Task<OpenedShareLink?> OpenAsync(string? token, CancellationToken ct = default)
     {
@@ -104,7 +100,7 @@ public class ShareLinkService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await db.ShareLinks.AsNoTracking()
             .Where(l => l.TokenHash == hash)
-            .Select(l => new { l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt })
+            .Select(l => new { l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt, l.Plan!.ContentStamp })
             .FirstOrDefaultAsync(ct);
 
         // The database finds the row by hash; this compares the found hash in constant time all the same, so no
@@ -118,34 +114,7 @@ public class ShareLinkService(
         }
 
         views.Record(link.Id, now);
-        return new OpenedShareLink(link.Id, link.PlanId, link.Scope);
-    }
-
-    /// <summary>A cheap fingerprint of what the shared page would show (an ETag): it changes when anything in the plan
-    /// changes, and differs between links of different scope. Answers a revalidation without building the page.</summary>
-    public async Task<string> GetVersionStampAsync(OpenedShareLink link, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planId = link.PlanId;
-        var stamp = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
-        {
-            p.Version,
-            // Every create, change and delete of a plan item writes an activity entry; ids only grow.
-            LastActivity = db.ActivityEntries.Where(a => a.PlanId == planId).Max(a => (long?)a.Id),
-            // Reordering cards inside a cell writes no activity but bumps the cards' versions.
-            Features = p.Features.Sum(f => f.Version),
-            FeatureCount = p.Features.Count,
-            Phases = p.Phases.Sum(f => f.Version),
-            Lanes = p.Lanes.Sum(f => f.Version),
-            // KPI measurements and reviews are records, not plan items, so they leave no activity.
-            Measurements = db.KpiMeasurements.Where(m => m.Kpi!.PlanId == planId).Max(m => (int?)m.Id),
-            MeasurementCount = db.KpiMeasurements.Count(m => m.Kpi!.PlanId == planId),
-            Reviews = db.KpiReviews.Where(r => r.Kpi!.PlanId == planId).Max(r => (int?)r.Id),
-            ReviewCount = db.KpiReviews.Count(r => r.Kpi!.PlanId == planId),
-        }).FirstOrDefaultAsync(ct);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{PageFormat}|{link.LinkId}|{(int)link.Scope}|{stamp}");
-        return Tokens.Hash(text)[..32]; // 128 bits are plenty for a cache validator
+        return new OpenedShareLink(link.Id, link.PlanId, link.Scope, link.ContentStamp);
     }
 
     /// <summary>The shared page's content, only for the link's scope. No caller check: the opened link is the permission.</summary>

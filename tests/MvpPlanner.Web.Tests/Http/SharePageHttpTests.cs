@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
@@ -131,6 +132,94 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
         changed.StatusCode.ShouldBe(HttpStatusCode.OK);
         changed.Headers.ETag.ShouldNotBe(etag);
         (await changed.Content.ReadAsStringAsync()).ShouldContain("renamed for the ETag test");
+    }
+
+    [Fact]
+    public async Task SharedPage_PlanChangesAfterAReader_TheNextReaderSeesTheChange()
+    {
+        var token = await CreateLinkAsync(ShareScope.Features);
+        var client = AnonymousClient();
+        var first = await client.GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+        var again = await client.GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        await RenameAFeatureAsync();
+        var afterChange = await client.GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        again.ShouldBe(first);
+        afterChange.ShouldNotBe(first);
+        afterChange.ShouldContain("renamed for the ETag test");
+    }
+
+    [Fact]
+    public async Task SharedPage_TwoLinksOfOnePlan_EachOnlyEverShowsItsOwnScope()
+    {
+        var roadmapOnly = await CreateLinkAsync(ShareScope.Roadmap);
+        var personasOnly = await CreateLinkAsync(ShareScope.PersonasAndProblems);
+        var client = AnonymousClient();
+
+        for (var round = 0; round < 2; round++)
+        {
+            var roadmap = await client.GetStringAsync(new Uri($"/s/{roadmapOnly}", UriKind.Relative));
+            var personas = await client.GetStringAsync(new Uri($"/s/{personasOnly}", UriKind.Relative));
+
+            roadmap.ShouldContain("data-testid=\"shared-roadmap\"");
+            roadmap.ShouldNotContain("data-testid=\"shared-personas\"");
+            roadmap.ShouldNotContain("Lena the lender");
+            personas.ShouldContain("data-testid=\"shared-personas\"");
+            personas.ShouldContain("Lena the lender");
+            personas.ShouldNotContain("data-testid=\"shared-roadmap\"");
+        }
+    }
+
+    [Fact]
+    public async Task SharedPage_RevokedAfterItWasServed_AnswersNotValidAtOnce()
+    {
+        var token = await CreateLinkAsync(ShareScope.All);
+        var client = AnonymousClient();
+        (await client.GetAsync(new Uri($"/s/{token}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Revoked without touching the plan, so the page for the plan's current version is still in the cache.
+        var hash = Tokens.Hash(token);
+        await WithDbAsync(db => db.ShareLinks.Where(l => l.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, DateTime.UtcNow)));
+        var afterRevoke = await client.GetAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        afterRevoke.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await afterRevoke.Content.ReadAsStringAsync()).ShouldContain("This link is not valid");
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("gzip;q=1.0, br;q=0", "gzip")]
+    [InlineData("identity", null)]
+    public async Task SharedPage_ClientAcceptsCompression_SendsTheSamePageCompressed(string acceptEncoding, string? expectedEncoding)
+    {
+        var token = await CreateLinkAsync(ShareScope.All);
+        var client = AnonymousClient();
+        var plain = await client.GetByteArrayAsync(new Uri($"/s/{token}", UriKind.Relative));
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.Vary.ShouldContain("Accept-Encoding");
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (expectedEncoding is null)
+        {
+            response.Content.Headers.ContentEncoding.ShouldBeEmpty();
+            body.ShouldBe(plain);
+            return;
+        }
+
+        response.Content.Headers.ContentEncoding.ShouldBe([expectedEncoding]);
+        body.Length.ShouldBeLessThan(plain.Length / 3);
+        await using var decoded = expectedEncoding == "br"
+            ? (Stream)new BrotliStream(new MemoryStream(body), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        using var result = new MemoryStream();
+        await decoded.CopyToAsync(result);
+        result.ToArray().ShouldBe(plain);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ using MvpPlanner.Web.Hosting;
 namespace MvpPlanner.Web.Features.Sharing;
 
 /// <summary>The stakeholder page at <c>/s/{token}</c>: anonymous, statically rendered, read-only, rate limited per
-/// client address, and revalidated with an ETag so a reload of an unchanged plan costs two small queries.</summary>
+/// client address, and revalidated with an ETag. Every request costs one indexed read (the link with its plan's content
+/// stamp); the page itself comes from <see cref="SharedPageCache"/>, rendered once per plan version.</summary>
 public static class ShareEndpoints
 {
     public const string RateLimitPolicy = "share-links";
@@ -39,6 +40,7 @@ public static class ShareEndpoints
     public static WebApplicationBuilder AddMvpPlannerSharing(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<ShareViewFlusher>();
+        builder.Services.AddSingleton<SharedPageCache>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,31 +80,51 @@ public static class ShareEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> OpenAsync(string token, HttpContext context, ShareLinkService sharing, CancellationToken ct)
+    private static async Task<IResult> OpenAsync(string token, HttpContext context, ShareLinkService sharing, SharedPageCache pages,
+        ILogger<SharedPageCache> logger, CancellationToken ct)
     {
         var response = context.Response;
         SetHeaders(response);
-        var link = await sharing.OpenAsync(token, ct);
+        OpenedShareLink? link;
+        try
+        {
+            link = await sharing.OpenAsync(token, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The reader closed the tab or the connection dropped: normal traffic, nothing went wrong.
+            logger.LogDebug("A shared-page request ended before it was answered");
+            return TypedResults.Empty;
+        }
+
         if (link is null)
         {
             return TypedResults.Content(NotValidPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var etag = new EntityTagHeaderValue($"\"{await sharing.GetVersionStampAsync(link, ct)}\"");
+        var etag = new EntityTagHeaderValue($"\"{link.VersionStamp}\"");
         response.Headers.ETag = etag.ToString();
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
         if (Matches(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var view = await sharing.GetViewAsync(link, ct);
-        if (view is null)
+        // Rendered at most once per plan version, whoever asks first; a reader who leaves does not cancel it for the others.
+        var page = await pages.GetAsync(link, () => sharing.GetViewAsync(link, CancellationToken.None));
+        if (page is null)
         {
             return TypedResults.Content(NotValidPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
-        response.Headers.LastModified = view.LastUpdatedAt.ToString("R", CultureInfo.InvariantCulture);
-        return new RazorComponentResult<SharedPlanPage>(new Dictionary<string, object?> { [nameof(SharedPlanPage.View)] = view });
+        response.Headers.LastModified = page.LastUpdatedAt.ToString("R", CultureInfo.InvariantCulture);
+        var (body, encoding) = page.For(context.Request.Headers);
+        if (encoding is not null)
+        {
+            response.Headers.ContentEncoding = encoding;
+        }
+
+        return TypedResults.Bytes(body, "text/html; charset=utf-8");
     }
 
     private static bool Matches(HttpRequest request, EntityTagHeaderValue etag) =>
