@@ -11,7 +11,7 @@ public class InstanceSettingsService(IDbContextFactory<PlannerDbContext> dbFacto
     public async Task<bool> IsRegistrationOpenAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.InstanceSettings.Select(s => (bool?)s.RegistrationOpen).FirstOrDefaultAsync(ct) ?? true;
+        return await db.InstanceSettings.OrderBy(s => s.Id).Select(s => (bool?)s.RegistrationOpen).FirstOrDefaultAsync(ct) ?? true;
     }
 
     public async Task<bool> CallerIsAdminAsync(CancellationToken ct = default)
@@ -33,7 +33,7 @@ public class InstanceSettingsService(IDbContextFactory<PlannerDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.InstanceSettings.FirstOrDefaultAsync(ct);
+        var settings = await db.InstanceSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
         if (settings is null)
         {
             settings = new InstanceSettings { Id = 1 };

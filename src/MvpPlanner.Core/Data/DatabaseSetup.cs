@@ -22,16 +22,30 @@ public static class DatabaseSetup
 {
     /// <summary>Registers the context factory over SQLite. Every connection waits for a busy database
     /// (several workshop participants saving at once) instead of failing at once.</summary>
-    public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, string connectionString,
+        Action<DbContextOptionsBuilder>? configure = null)
     {
         EnsureDirectoryExists(connectionString);
         services.AddSingleton<IPlanChangeNotifier, InProcessPlanChangeNotifier>();
         services.AddSingleton<PlanChangeInterceptor>();
-        services.AddDbContextFactory<PlannerDbContext>((provider, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteBusyTimeoutInterceptor(), provider.GetRequiredService<PlanChangeInterceptor>()));
+        services.AddDbContextFactory<PlannerDbContext>((provider, options) =>
+        {
+            // Split queries: a read that loads several collections (a process with its tools, commitments and features)
+            // runs one query per collection instead of one row per combination of them.
+            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new SqliteBusyTimeoutInterceptor(), provider.GetRequiredService<PlanChangeInterceptor>());
+            configure?.Invoke(options);
+        });
         return services;
     }
+
+    /// <summary>For the tests: EF Core's query warnings (several collections in one query, paging or First without an
+    /// order) fail the test instead of scrolling past in a log, so none reaches the running app.</summary>
+    public static void FailOnQueryWarnings(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Throw(
+        RelationalEventId.MultipleCollectionIncludeWarning,
+        CoreEventId.RowLimitingOperationWithoutOrderByWarning,
+        CoreEventId.FirstWithoutOrderByAndFilterWarning,
+        CoreEventId.DistinctAfterOrderByWithoutRowLimitingOperatorWarning));
 
     public static IServiceCollection AddPlannerServices(this IServiceCollection services)
     {

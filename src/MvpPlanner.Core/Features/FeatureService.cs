@@ -74,7 +74,6 @@ public class FeatureService(
                 // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
                 PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
             })
-            .AsSplitQuery()
             .ToListAsync(ct);
 
         // A persona shared by two of the feature's problems comes back twice; list it once.

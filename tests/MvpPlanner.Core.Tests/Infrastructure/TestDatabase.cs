@@ -54,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var logs = new RecordedLogs();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(logs).AddFilter("Microsoft", LogLevel.Warning))
-            .AddPlannerDatabase($"Data Source={filePath}")
+            .AddPlannerDatabase($"Data Source={filePath}", DatabaseSetup.FailOnQueryWarnings)
             .AddPlannerServices()
             .AddSingleton<SettableCallerAccessor>()
             .AddSingleton<ICallerAccessor>(sp => sp.GetRequiredService<SettableCallerAccessor>());

@@ -26,7 +26,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLogging();
         Services.AddMudServices();
-        Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}");
+        Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}", DatabaseSetup.FailOnQueryWarnings);
         Services.AddPlannerServices();
         Services.AddScoped<DraftStore>();
         Services.AddSingleton(CallerAccessor);
