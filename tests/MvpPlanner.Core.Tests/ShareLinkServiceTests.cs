@@ -291,6 +291,59 @@ public class ShareLinkServiceTests
         (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldBe(before);
     }
 
+    [Fact]
+    public async Task OpenAsync_RevokedRightAfterAnOpen_RefusedOnTheVeryNextOpen()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var sharing = test.Get<ShareLinkService>();
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Investors" });
+        (await sharing.OpenAsync(token)).ShouldNotBeNull();
+        var linkId = (await sharing.ListAsync(plan.PlanId)).Single().Id;
+
+        (await sharing.RevokeAsync(plan.PlanId, linkId)).Status.ShouldBe(ResultStatus.Ok);
+
+        (await sharing.OpenAsync(token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task OpenAsync_PlanChangedRightAfterAnOpen_NextOpenHasTheNewStamp()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var sharing = test.Get<ShareLinkService>();
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Investors", Scope = ShareScope.Roadmap });
+        var before = (await sharing.OpenAsync(token)).ShouldNotBeNull().VersionStamp;
+
+        (await test.Get<FeatureService>().DeleteAsync(plan.PlanId, plan.FeatureId)).Status.ShouldBe(ResultStatus.Ok);
+
+        (await sharing.OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldNotBe(before);
+    }
+
+    [Fact]
+    public async Task OpenAsync_RevokedByAnotherAppInstance_RefusedOnceTheSnapshotIsASecondOld()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var test = await TestDatabase.CreateAsync(clock);
+        var plan = await test.CreateSamplePlanAsync();
+        var sharing = test.Get<ShareLinkService>();
+        var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Investors" });
+        (await sharing.OpenAsync(token)).ShouldNotBeNull();
+
+        // Another instance's save: straight to the database, unseen by this instance's change counters.
+        await using (var db = await test.NewContextAsync())
+        {
+            await db.ShareLinks.ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, clock.GetUtcNow().UtcDateTime));
+        }
+
+        var withinASecond = await sharing.OpenAsync(token);
+        clock.Advance(OpenedLinkCache.Freshness);
+        var afterASecond = await sharing.OpenAsync(token);
+
+        withinASecond.ShouldNotBeNull();
+        afterASecond.ShouldBeNull();
+    }
+
     private static async Task<string> CreateTokenAsync(TestDatabase test, int planId, ShareLinkInput input)
     {
         var result = await test.Get<ShareLinkService>().CreateAsync(planId, input);

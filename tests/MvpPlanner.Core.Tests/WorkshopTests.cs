@@ -303,7 +303,7 @@ public class WorkshopTests
     private static PlannerDbContext OwnContext(TestDatabase test, IPlanChangeNotifier notifier) =>
         new(new DbContextOptionsBuilder<PlannerDbContext>()
             .UseSqlite($"Data Source={test.FilePath}")
-            .AddInterceptors(new PlanChangeInterceptor(notifier))
+            .AddInterceptors(new PlanChangeInterceptor(notifier, new PlanChangeCounters()))
             .Options);
 
     // Presence

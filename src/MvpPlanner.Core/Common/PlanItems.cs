@@ -1,5 +1,6 @@
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Sharing;
 
 namespace MvpPlanner.Core.Common;
 
@@ -14,6 +15,8 @@ public static class PlanItems
         // Measurements and reviews belong to a plan through their KPI, which the service has loaded.
         KpiMeasurement { Kpi: { } kpi } => kpi.PlanId,
         KpiReview { Kpi: { } kpi } => kpi.PlanId,
+        // Not listed in the activity, but creating or revoking a link must reach open views and the link cache.
+        ShareLink link => link.PlanId,
         _ => 0,
     };
 

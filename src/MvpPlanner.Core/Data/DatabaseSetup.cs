@@ -27,6 +27,7 @@ public static class DatabaseSetup
     {
         EnsureDirectoryExists(connectionString);
         services.AddSingleton<IPlanChangeNotifier, InProcessPlanChangeNotifier>();
+        services.AddSingleton<PlanChangeCounters>();
         services.AddSingleton<PlanChangeInterceptor>();
         services.AddDbContextFactory<PlannerDbContext>((provider, options) =>
         {
@@ -71,6 +72,7 @@ public static class DatabaseSetup
         services.AddScoped<WorkshopService>();
         services.AddScoped<ShareLinkService>();
         services.AddSingleton<ShareViewCounter>();
+        services.AddSingleton<OpenedLinkCache>();
         return services;
     }
 

@@ -14,6 +14,7 @@ public class ShareLinkService(
     PlanAccess access,
     IValidator<ShareLinkInput> validator,
     ShareViewCounter views,
+    OpenedLinkCache openedLinks,
     TimeProvider clock,
     ILogger<ShareLinkService> logger)
 {
@@ -97,11 +98,7 @@ public class ShareLinkService(
         }
 
         var hash = Tokens.Hash(token);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var link = await db.ShareLinks.AsNoTracking()
-            .Where(l => l.TokenHash == hash)
-            .Select(l => new { l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt, l.Plan!.ContentStamp })
-            .FirstOrDefaultAsync(ct);
+        var link = openedLinks.Get(hash) ?? await openedLinks.ReadAndKeepAsync(hash, () => ReadLinkAsync(hash, ct));
 
         // The database finds the row by hash; this compares the found hash in constant time all the same, so no
         // collation or index quirk can ever make a near-miss count as a match.
@@ -115,6 +112,17 @@ public class ShareLinkService(
 
         views.Record(link.Id, now);
         return new OpenedShareLink(link.Id, link.PlanId, link.Scope, link.ContentStamp);
+    }
+
+    /// <summary>One indexed read: the link by its token's hash, with its plan's content stamp.</summary>
+    private async Task<ShareLinkRow?> ReadLinkAsync(string hash, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.TokenHash == hash)
+            .Select(l => new ShareLinkRow(l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt, l.Plan!.ContentStamp))
+            .FirstOrDefaultAsync(ct);
+        return row;
     }
 
     /// <summary>The shared page's content, only for the link's scope. No caller check: the opened link is the permission.</summary>

@@ -10,7 +10,7 @@ namespace MvpPlanner.Core.Workshops;
 /// <summary>Publishes a change for every plan touched by a successful save, whichever service made it,
 /// so no service can forget to tell the other open views. A save inside an explicit transaction is published
 /// once the transaction commits (and never if it rolls back), so a view reloading at once sees the change.</summary>
-public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier, PlanChangeCounters counters) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Keyed by context, so concurrent saves of different contexts never mix their plans.
     // Collected before the save with the entity itself, because an added item gets its id only from the save.
@@ -141,6 +141,7 @@ public sealed class PlanChangeInterceptor(IPlanChangeNotifier notifier) : SaveCh
         var by = (context as PlannerDbContext)?.ActingUser?.UserId;
         foreach (var group in changes.GroupBy(p => p.PlanId))
         {
+            counters.Raise(group.Key);
             var items = group.Select(g => g.Item).Distinct().ToList();
             notifier.Publish(new PlanChange(group.Key, string.Join(",", items.Select(i => i.Kind).Distinct()), by) { Items = items });
         }

@@ -112,3 +112,24 @@ public sealed class InProcessPlanChangeNotifier(ILogger<InProcessPlanChangeNotif
         }
     }
 }
+
+/// <summary>Counts, per plan, the saves committed by this app instance. Raised synchronously by
+/// <see cref="PlanChangeInterceptor"/> at commit, before anyone is told, so a cache that compares counters never
+/// serves what a finished save has changed. In-process only: across instances the database's
+/// <c>Plan.ContentStamp</c> is the truth.</summary>
+public sealed class PlanChangeCounters
+{
+    private readonly ConcurrentDictionary<int, long> _counters = new();
+    private long _all;
+
+    public long Of(int planId) => _counters.TryGetValue(planId, out var counter) ? counter : 0;
+
+    /// <summary>Saves of all plans together: unchanged across a read means no save committed during it.</summary>
+    public long All => Interlocked.Read(ref _all);
+
+    internal void Raise(int planId)
+    {
+        _counters.AddOrUpdate(planId, 1, (_, counter) => counter + 1);
+        Interlocked.Increment(ref _all);
+    }
+}

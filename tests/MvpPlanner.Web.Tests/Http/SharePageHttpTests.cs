@@ -178,9 +178,13 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
         var client = AnonymousClient();
         (await client.GetAsync(new Uri($"/s/{token}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // Revoked without touching the plan, so the page for the plan's current version is still in the cache.
         var hash = Tokens.Hash(token);
-        await WithDbAsync(db => db.ShareLinks.Where(l => l.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, DateTime.UtcNow)));
+        await WithDbAsync(async db =>
+        {
+            var link = await db.ShareLinks.SingleAsync(l => l.TokenHash == hash);
+            link.RevokedAt = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
         var afterRevoke = await client.GetAsync(new Uri($"/s/{token}", UriKind.Relative));
 
         afterRevoke.StatusCode.ShouldBe(HttpStatusCode.NotFound);
