@@ -55,7 +55,11 @@ public class RoadmapService(
 
         var ids = featureIds.Distinct().ToList();
         var cards = await ReadCardsAsync(db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)), ct);
-        return new BoardCards(cards, CountCells(await PlacesAsync(db, planId, ct)));
+        var counts = await db.Features.Where(f => f.PlanId == planId)
+            .GroupBy(f => new { f.PhaseId, f.LaneId })
+            .Select(g => new CellCount(g.Key.PhaseId, g.Key.LaneId, g.Count()))
+            .ToListAsync(ct);
+        return new BoardCards(cards, counts);
     }
 
     /// <summary>The cards of one cell in rank order, at most <paramref name="take"/> of them (all when null).</summary>
