@@ -129,6 +129,29 @@ public class RoadmapLiveUpdateTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task DroppingCard_BelowTheShownCardsOfAFullCell_OpensThatCellToShowIt()
+    {
+        var planId = await CreatePlanAsync();
+        var board = await Get<RoadmapService>().GetBoardAsync(planId);
+        var cell = new BoardCell(board.Phases[0].Id, board.Lanes[0].Id);
+        for (var i = 0; i < BoardState.CardsPerCell + 1; i++)
+        {
+            await AddFeatureAsync(planId, $"Feature {i}", cell.PhaseId, cell.LaneId);
+        }
+
+        var dropped = await AddFeatureAsync(planId, "Dropped last");
+        var cut = RenderBoard(planId);
+        var card = cut.FindComponent<MudBlazor.MudDropContainer<BoardCard>>().Instance.Items.Single(c => c.Id == dropped);
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudDropContainer<BoardCard>>().Instance.ItemDropped
+            .InvokeAsync(new MudBlazor.MudItemDropInfo<BoardCard>(card, cell.Identifier, BoardState.CardsPerCell)));
+
+        cut.WaitForAssertion(() => CardIdsIn(cut, cell.TestId).ShouldContain(dropped), Wait);
+        CardIdsIn(cut, cell.TestId).Count.ShouldBe(BoardState.CardsPerCell + 2);
+        cut.Find($"[data-testid=more-{cell.TestId}]").TextContent.Trim().ShouldBe("Show fewer");
+    }
+
+    [Fact]
     public async Task CardMenu_MoveTo_HasAnAccessibleNameAndOnlyExistsWhileOpen()
     {
         var planId = await CreatePlanAsync();
