@@ -368,4 +368,85 @@ public class RoadmapServiceTests
 
         card.RiceScore.ShouldBe(213.3);
     }
+
+    [Fact]
+    public async Task GetBoardAsync_WithLimitPerCell_ReadsTheFirstCardsOfEachCellAndCountsThemAll()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var board = await test.GetBoardAsync(planId);
+        var (mvp, design, development) = (board.Phases[0].Id, board.Lanes[0].Id, board.Lanes[1].Id);
+        var full = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            full.Add(await test.CreateFeatureAsync(planId, $"Full {i}", mvp, design));
+        }
+
+        var single = await test.CreateFeatureAsync(planId, "Single", mvp, development);
+        var unscheduled = await test.CreateFeatureAsync(planId, "Unscheduled");
+        await test.Get<RoadmapService>().MoveFeatureAsync(planId, full[3], mvp, design, 0);
+
+        var limited = await test.Get<RoadmapService>().GetBoardAsync(planId, 2);
+
+        limited.Phases.Count.ShouldBe(5);
+        limited.Lanes.Count.ShouldBe(4);
+        limited.Cards.Where(c => c.LaneId == design).Select(c => c.Id).ShouldBe([full[3], full[0]]);
+        limited.Cards.Where(c => c.LaneId != design).Select(c => c.Id).ShouldBe([single, unscheduled], ignoreOrder: true);
+        limited.Counts.ShouldBe([new CellCount(mvp, design, 4), new CellCount(mvp, development, 1), new CellCount(null, null, 1)], ignoreOrder: true);
+        limited.HasCardsWithoutLane.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task GetCardsAsync_SomeDeletedOrOfAnotherPlan_ReturnsOnlyThisPlansCardsAsStoredWithEveryCellsCount()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync("Mine");
+        var otherPlanId = await test.CreatePlanAsync("Theirs");
+        var mvp = (await test.GetBoardAsync(planId)).Phases[0].Id;
+        var kept = await test.CreateFeatureAsync(planId, "Kept", mvp);
+        var deleted = await test.CreateFeatureAsync(planId, "Deleted", mvp);
+        var theirs = await test.CreateFeatureAsync(otherPlanId, "Theirs");
+        await test.Get<FeatureService>().DeleteAsync(planId, deleted);
+
+        var read = await test.Get<RoadmapService>().GetCardsAsync(planId, [kept, deleted, theirs]);
+
+        read.Cards.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            c => c.Id.ShouldBe(kept),
+            c => c.Title.ShouldBe("Kept"),
+            c => c.PhaseId.ShouldBe(mvp));
+        read.Counts.ShouldBe([new CellCount(mvp, null, 1)]);
+    }
+
+    [Fact]
+    public async Task GetCellAsync_WithAndWithoutLimit_ReadsTheCellInRankOrder()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var roadmap = test.Get<RoadmapService>();
+        var planId = await test.CreatePlanAsync();
+        var board = await test.GetBoardAsync(planId);
+        var (pilot, design) = (board.Phases[1].Id, board.Lanes[0].Id);
+        var a = await test.CreateFeatureAsync(planId, "A", pilot, design);
+        var b = await test.CreateFeatureAsync(planId, "B", pilot, design);
+        var c = await test.CreateFeatureAsync(planId, "C", pilot, design);
+        await test.CreateFeatureAsync(planId, "Other cell", pilot);
+        await roadmap.MoveFeatureAsync(planId, c, pilot, design, 0);
+
+        (await roadmap.GetCellAsync(planId, pilot, design)).Select(x => x.Id).ShouldBe([c, a, b]);
+        (await roadmap.GetCellAsync(planId, pilot, design, 2)).Select(x => x.Id).ShouldBe([c, a]);
+    }
+
+    [Fact]
+    public async Task GetCardsAsync_CallerOutsideTheWorkspace_ReadsNothing()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var id = await test.CreateFeatureAsync(planId, "Secret");
+        test.ActAs(null);
+
+        var read = await test.Get<RoadmapService>().GetCardsAsync(planId, [id]);
+
+        read.Cards.ShouldBeEmpty();
+        read.Counts.ShouldBeEmpty();
+        (await test.Get<RoadmapService>().GetCellAsync(planId, null, null)).ShouldBeEmpty();
+    }
 }

@@ -66,5 +66,15 @@ public sealed record BoardCard(
 public sealed record RoadmapBoard(IReadOnlyList<PhaseView> Phases, IReadOnlyList<LaneView> Lanes, IReadOnlyList<BoardCard> Cards)
 {
     /// <summary>True when some feature has no lane, so the board shows a "No lane" row for it.</summary>
-    public bool HasCardsWithoutLane => Cards.Any(c => c.LaneId is null);
+    public bool HasCardsWithoutLane => Counts.Count > 0 ? Counts.Any(c => c.LaneId is null) : Cards.Any(c => c.LaneId is null);
+
+    /// <summary>How many features each non-empty cell holds; more than <see cref="Cards"/> shows when the board was read
+    /// with a limit per cell.</summary>
+    public IReadOnlyList<CellCount> Counts { get; init; } = [];
 }
+
+/// <summary>The number of features in one cell of the board: a phase (null: Unscheduled) × a lane (null: no lane).</summary>
+public sealed record CellCount(int? PhaseId, int? LaneId, int Count);
+
+/// <summary>Cards read again by id (a deleted feature is missing), with every cell's count as of the same read.</summary>
+public sealed record BoardCards(IReadOnlyList<BoardCard> Cards, IReadOnlyList<CellCount> Counts);

@@ -22,6 +22,62 @@ public class RoadmapService(
             return new RoadmapBoard([], [], []);
         }
 
+        var cards = await ReadCardsAsync(db.Features.Where(f => f.PlanId == planId), ct);
+        var counts = cards.CountBy(c => (c.PhaseId, c.LaneId)).Select(c => new CellCount(c.Key.PhaseId, c.Key.LaneId, c.Value)).ToList();
+        return await ReadStructureAsync(db, planId, cards, counts, ct);
+    }
+
+    /// <summary>The board with at most <paramref name="cardsPerCell"/> cards of each cell (the first by rank) and every
+    /// cell's count, so a plan with thousands of features reads and shows a few hundred cards.</summary>
+    public async Task<RoadmapBoard> GetBoardAsync(int planId, int cardsPerCell, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return new RoadmapBoard([], [], []);
+        }
+
+        var places = await PlacesAsync(db, planId, ct);
+        var shown = places.GroupBy(p => (p.PhaseId, p.LaneId)).SelectMany(g => g.Take(cardsPerCell)).Select(p => p.Id).ToList();
+        var cards = await ReadCardsAsync(db.Features.Where(f => f.PlanId == planId && shown.Contains(f.Id)), ct);
+        return await ReadStructureAsync(db, planId, cards, CountCells(places), ct);
+    }
+
+    /// <summary>The cards with the given ids as stored now (a deleted one is missing), and every cell's count: what the
+    /// board needs to patch itself after these features changed.</summary>
+    public async Task<BoardCards> GetCardsAsync(int planId, IReadOnlyCollection<int> featureIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return new BoardCards([], []);
+        }
+
+        var ids = featureIds.Distinct().ToList();
+        var cards = await ReadCardsAsync(db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)), ct);
+        var counts = await db.Features.Where(f => f.PlanId == planId)
+            .GroupBy(f => new { f.PhaseId, f.LaneId })
+            .Select(g => new CellCount(g.Key.PhaseId, g.Key.LaneId, g.Count()))
+            .ToListAsync(ct);
+        return new BoardCards(cards, counts);
+    }
+
+    /// <summary>The cards of one cell in rank order, at most <paramref name="take"/> of them (all when null).</summary>
+    public async Task<IReadOnlyList<BoardCard>> GetCellAsync(int planId, int? phaseId, int? laneId, int? take = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return [];
+        }
+
+        var cell = db.Features.Where(f => f.PlanId == planId && f.PhaseId == phaseId && f.LaneId == laneId)
+            .OrderBy(f => f.Rank).ThenBy(f => f.Id);
+        return await ReadCardsAsync(take is { } n ? cell.Take(n) : cell, ct);
+    }
+
+    private static async Task<RoadmapBoard> ReadStructureAsync(PlannerDbContext db, int planId, List<BoardCard> cards, List<CellCount> counts, CancellationToken ct)
+    {
         var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId)
             .OrderBy(p => p.Order).ThenBy(p => p.Id)
             .Select(p => new PhaseView(p.Id, p.Name, p.Order, p.StartDate, p.EndDate, p.Goal, p.ExitCriteria, p.Version))
@@ -30,14 +86,31 @@ public class RoadmapService(
             .OrderBy(l => l.Order).ThenBy(l => l.Id)
             .Select(l => new LaneView(l.Id, l.Name, l.Order, l.Version))
             .ToListAsync(ct);
-        var cards = await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
+        return new RoadmapBoard(phases, lanes, cards) { Counts = counts };
+    }
+
+    /// <summary>Where every feature of the plan sits, in rank order: three numbers a feature, read from the cell index.</summary>
+    private static async Task<List<CardPlace>> PlacesAsync(PlannerDbContext db, int planId, CancellationToken ct) =>
+        await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
+            .OrderBy(f => f.Rank).ThenBy(f => f.Id)
+            .Select(f => new CardPlace(f.Id, f.PhaseId, f.LaneId))
+            .ToListAsync(ct);
+
+    private static List<CellCount> CountCells(List<CardPlace> places) =>
+        places.CountBy(p => (p.PhaseId, p.LaneId)).Select(c => new CellCount(c.Key.PhaseId, c.Key.LaneId, c.Value)).ToList();
+
+    private static async Task<List<BoardCard>> ReadCardsAsync(IQueryable<Features.Feature> features, CancellationToken ct)
+    {
+        var cards = await features.AsNoTracking()
             .OrderBy(f => f.Rank).ThenBy(f => f.Id)
             .Select(f => new { f.Id, f.Title, f.Status, f.Moscow, f.Reach, f.Impact, f.Confidence, f.Effort, f.Owner, f.PhaseId, f.LaneId, f.Rank, f.NeedsOperationalSupport })
             .ToListAsync(ct);
-        return new RoadmapBoard(phases, lanes, cards
+        return cards
             .Select(c => new BoardCard(c.Id, c.Title, c.Status, c.Moscow, Features.Rice.Score(c.Reach, c.Impact, c.Confidence, c.Effort), c.Owner, c.PhaseId, c.LaneId, c.Rank, c.NeedsOperationalSupport))
-            .ToList());
+            .ToList();
     }
+
+    private sealed record CardPlace(int Id, int? PhaseId, int? LaneId);
 
     /// <summary>Puts the feature at <paramref name="index"/> in the cell (phase × lane) and renumbers both cells,
     /// in one transaction, so simultaneous moves end in one consistent order.</summary>

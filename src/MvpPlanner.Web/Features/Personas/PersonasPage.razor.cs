@@ -3,6 +3,7 @@ using MudBlazor;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Workshops;
 using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Plans;
 
@@ -37,6 +38,10 @@ public partial class PersonasPage : PlanPageBase
     private string ProblemsHeading => FilterPersona is null
         ? $"Problems ({_problems.Count})"
         : $"Problems ({VisibleProblems.Count()} of {_problems.Count})";
+
+    /// <summary>Persona and problem cards, and the features that address each problem.</summary>
+    protected override bool Shows(PlanChange change) =>
+        change.Touches<Persona>() || change.Touches<Problem>() || change.Touches<Core.Features.Feature>();
 
     protected override async Task LoadAsync()
     {

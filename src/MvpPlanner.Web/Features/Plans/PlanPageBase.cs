@@ -67,7 +67,8 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
     /// items), so they are gathered for a moment and handed to <see cref="ApplyChangesAsync"/> together, once.</summary>
     private async Task OnPlanChangedAsync(PlanChange change)
     {
-        if (change.What is PresenceTracker.PresenceChange or WorkshopTimers.TimerChange)
+        if (change.What is PresenceTracker.PresenceChange or WorkshopTimers.TimerChange
+            || (change.Items.Count > 0 && !change.Touches<Core.Plans.Plan>() && !Shows(change)))
         {
             return;
         }
@@ -108,6 +109,10 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
             }
         });
     }
+
+    /// <summary>Whether the page shows any of the items saved in this change; one it does not show is dropped before it
+    /// costs a query. Changes to the plan itself (its name in the header) and changes naming no items always count.</summary>
+    protected virtual bool Shows(PlanChange change) => true;
 
     /// <summary>Brings the page up to date after others' changes; returns whether anything needs rendering. The default
     /// reloads the plan and all of the page's data; pages with long lists patch only the items named in the changes.

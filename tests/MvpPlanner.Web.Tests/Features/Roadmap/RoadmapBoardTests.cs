@@ -170,11 +170,11 @@ public class RoadmapBoardTests : PlannerTestContext
         var (beta, communication) = (board.Phases[2], board.Lanes[2]);
         var already = await AddFeatureAsync(planId, "Press kit", beta.Id, communication.Id);
         var moving = await AddFeatureAsync(planId, "Launch newsletter");
-        var (dialogs, popovers) = RenderDialogProviders();
+        var (dialogs, _) = RenderDialogProviders();
         var cut = RenderBoard(planId);
 
         cut.Find($"[data-testid=card-menu-{moving}] button").Click();
-        popovers.WaitForElement($"[data-testid=move-to-{moving}]", Wait).Click();
+        cut.WaitForElement($"[data-testid=move-to-{moving}]", Wait).Click();
         dialogs.WaitForState(() => dialogs.FindComponents<MudSelect<int?>>().Count == 2, Wait);
         var selects = dialogs.FindComponents<MudSelect<int?>>();
         await dialogs.InvokeAsync(() => selects[0].Instance.SelectOption((int?)beta.Id));
