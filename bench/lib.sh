@@ -162,3 +162,19 @@ bench_memory() {
     priv="$(awk '/^Private_Dirty:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo "?")"
     echo "VmRSS_kB=$rss RssAnon_kB=$anon Private_Dirty_kB=$priv"
 }
+
+# The browser benchmarks' account: registered through the app's real register page by bench_register.
+bench_email="bench.admin@example.test"
+bench_password="bench-2026-planner"
+
+bench_browser() {
+    dotnet "$bench_artifacts/browser/MvpPlanner.Bench.Browser.dll" "$@" --base "$app_base"
+}
+
+bench_register() {
+    bench_browser register --name "Bench Admin" --email "$bench_email" --password "$bench_password"
+}
+
+bench_app_facts() {
+    echo "app pid: $app_pid; server GC: $(grep -o '"System.GC.Server": [a-z]*' "$bench_artifacts/app/MvpPlanner.Web.runtimeconfig.json" || echo unknown); chromium: $("$CHROMIUM_PATH" --version 2>/dev/null || echo unknown)"
+}
