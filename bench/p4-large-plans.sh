@@ -26,7 +26,8 @@ for size in $sizes; do
     echo "== Seeding a plan of $size features (30 personas, 60 problems, default phases and lanes) into $bench_email's workspace"
     started=$(date +%s)
     seed="$(bench_seed "$data" --features "$size" --personas 30 --problems 60 --email "$bench_email" --name "Benchmark: $size features")"
-    echo "$seed ($(($(date +%s) - started)) s)" | grep -v '^token='
+    echo "$(grep '^plan=' <<<"$seed") (seeded in $(($(date +%s) - started)) s)"
+    curl -fsS -o /dev/null "$app_base/healthz" || { echo "The app stopped answering after seeding; its log:"; tail -50 "$data/app.log"; exit 1; }
     table_trials="$trials"
     [[ "$size" -gt 1000 ]] && table_trials=1
     plans="${plans:+$plans,}$size=$(sed -n 's/^plan=//p' <<<"$seed"):$table_trials:$trials"
