@@ -7,12 +7,13 @@
 # Plans above 1,000 features get one feature-table trial (tab) instead of <trials>: before the paged grid, one tab of
 # the 5,000 plan takes minutes and gigabytes on the server, and the suite must stay short. Each browser wait is capped
 # at 300 s; the browser run as a whole at 25 minutes.
+# BENCH_P4_PAGES=table or =roadmap measures only that page (results then go to p4-large-plans-<page>.txt).
 # Usage: bench/p4-large-plans.sh [trials, default 3] [sizes, default "500 5000"]
 source "$(dirname "$0")/lib.sh"
 trials="${1:-3}"
 sizes="${2:-500 5000}"
 bench_apt chromium
-bench_init p4-large-plans
+bench_init "p4-large-plans${BENCH_P4_PAGES:+-$BENCH_P4_PAGES}"
 bench_build app seeder browser
 gcdump="$(bench_gcdump_tool)"
 echo "dotnet-gcdump: ${gcdump:-not available (GC heap figures n/a)}"
@@ -32,5 +33,5 @@ for size in $sizes; do
     [[ "$size" -gt 1000 ]] && table_trials=1
     plans="${plans:+$plans,}$size=$(sed -n 's/^plan=//p' <<<"$seed"):$table_trials:$trials"
 done
-timeout 1500 dotnet "$bench_artifacts/browser/MvpPlanner.Bench.Browser.dll" p4 --base "$app_base" --email "$bench_email" --password "$bench_password" --pid "$app_pid" --gcdump "$gcdump" --plans "$plans" --trials "$trials"
+timeout 1500 dotnet "$bench_artifacts/browser/MvpPlanner.Bench.Browser.dll" p4 --base "$app_base" --email "$bench_email" --password "$bench_password" --pid "$app_pid" --gcdump "$gcdump" --plans "$plans" --trials "$trials" --pages "${BENCH_P4_PAGES:-table,roadmap}"
 bench_loadavg

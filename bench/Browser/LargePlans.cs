@@ -44,6 +44,7 @@ internal static class LargePlans
         var memory = ServerMemory.FromOptions(options);
         var settle = TimeSpan.FromSeconds(options.Int("settle", 5));
         var state = await Accounts.SignInAsync(session, options.Require("email"), options.Require("password"));
+        var kinds = (options.Get("pages") ?? "table,roadmap").Split(',');
         // --plans size=id[:table trials[:roadmap trials]],…
         var plans = options.Require("plans").Split(',').Select(p => p.Split('=', ':')).ToList();
         foreach (var plan in plans)
@@ -53,8 +54,15 @@ internal static class LargePlans
             var roadmapTrials = plan.Length > 3 ? int.Parse(plan[3], CultureInfo.InvariantCulture) : trials;
             Console.WriteLine();
             Console.WriteLine($"=== plan of {size} features (id {id}); trials: table {tableTrials}, roadmap {roadmapTrials}");
-            await PageAsync(session, state, memory, settle, tableTrials, $"/plans/{id}/features", FeatureRow, "feature table", edits: true);
-            await PageAsync(session, state, memory, settle, roadmapTrials, $"/plans/{id}/roadmap", RoadmapCard, "roadmap board", edits: false);
+            if (kinds.Contains("table"))
+            {
+                await PageAsync(session, state, memory, settle, tableTrials, $"/plans/{id}/features", FeatureRow, "feature table", edits: true);
+            }
+
+            if (kinds.Contains("roadmap"))
+            {
+                await PageAsync(session, state, memory, settle, roadmapTrials, $"/plans/{id}/roadmap", RoadmapCard, "roadmap board", edits: false);
+            }
         }
     }
 
