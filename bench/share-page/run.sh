@@ -2,6 +2,8 @@
 # Load test of the stakeholder page /s/{token}: a large plan (500 features, 30 personas, 8 phases), a link showing
 # every section, then wrk on the full page (200) and on revalidation (If-None-Match -> 304).
 # Usage: bench/share-page/run.sh [duration, default 20s]. Prints wrk's summaries; writes nothing into the repository.
+# The seeder lives in bench/Seeder (shared with the bench/p*.sh scripts); bench/p1-share-page.sh is the fuller version
+# of this run (static-file baseline, compression, results file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$(pwd)"
@@ -32,12 +34,12 @@ trap cleanup EXIT
 
 echo "== Publishing the app (Release) and building the seeder"
 dotnet publish src/MvpPlanner.Web -c Release -o "$work/app" --nologo -v quiet
-dotnet build bench/share-page/Seeder -c Release -o "$work/seeder" --nologo -v quiet
+dotnet build bench/Seeder -c Release -o "$work/seeder" --nologo -v quiet
 
 echo "== Seeding a large plan"
 db="$work/data/planner.db"
 mkdir -p "$work/data"
-token="$(dotnet "$work/seeder/Seeder.dll" "$db" | tail -n 1)"
+token="$(dotnet "$work/seeder/MvpPlanner.Bench.Seeder.dll" "$db" --features 500 --personas 30 --problems 60 --phases 8 | sed -n 's/^token=//p')"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 base="http://127.0.0.1:$port"
