@@ -157,8 +157,9 @@ public class BacklogPagingTests : PlannerTestContext
 
     private static async Task EditCellAsync(IRenderedComponent<BacklogPage> page, string title, string testId, string value)
     {
+        await RowOf(page, title).QuerySelector($"button[data-testid={testId}]")!.ClickAsync(new());
+        page.WaitForAssertion(() => RowOf(page, title).QuerySelector($"input[data-testid={testId}]").ShouldNotBeNull());
         RowOf(page, title).QuerySelector($"input[data-testid={testId}]")!.Change(value);
-        await Task.CompletedTask;
     }
 
     private static Task NextPageAsync(IRenderedComponent<BacklogPage> page) =>
