@@ -106,6 +106,17 @@ public partial class BacklogGrid
         await OnPriorityChanged.InvokeAsync(row);
     }
 
+    protected override async Task OnInitializedAsync()
+    {
+        // Prerendering never reaches OnAfterRender, where the grid asks for its first page. Ask once the grid exists,
+        // so the first page is in the HTML the browser shows while the circuit starts.
+        if (!RendererInfo.IsInteractive)
+        {
+            await Task.Yield();
+            await ReloadAsync();
+        }
+    }
+
     /// <summary>Shows rows the page patched in place.</summary>
     public void Refresh() => StateHasChanged();
 
