@@ -51,6 +51,11 @@ public sealed partial class BacklogEndToEndTests(BrowserFixture browser) : EndTo
         await Expect(row.Locator("button[data-testid=cell-reach]")).ToHaveTextAsync("500");
 
         await WaitUntilAsync(app, f => f.Title == "Feature 3" && f.Status == FeatureStatus.Planned && f.Moscow == Moscow.Must && f.Reach == 500);
+
+        // On a phone the table scrolls sideways inside itself; the page does not.
+        await Page.SetViewportSizeAsync(390, 844);
+        await Expect(Page.ByTestId("backlog-pager")).ToBeVisibleAsync();
+        (await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).ShouldBeTrue();
         ConsoleErrors.ShouldBeEmpty();
     }
 
