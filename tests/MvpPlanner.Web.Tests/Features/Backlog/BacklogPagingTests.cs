@@ -121,6 +121,29 @@ public class BacklogPagingTests : PlannerTestContext
         }
     }
 
+    [Fact]
+    public async Task BacklogPage_SomeoneElseAddsAFeature_CountsItAndKeepsTheRowsShown()
+    {
+        await CreateBacklogAsync();
+        var editor = await ActAsMemberAsync("Eddie Editor", WorkspaceRole.Editor);
+        CallerAccessor.Caller = Owner;
+        var page = RenderPage();
+        page.WaitForAssertion(() => Titles(page).Count.ShouldBe(50));
+        var before = ShownRows(page);
+
+        CallerAccessor.Caller = editor;
+        (await Get<FeatureService>().CreateAsync(_planId, new FeatureInput { Title = "Their new feature" })).Succeeded.ShouldBeTrue();
+        CallerAccessor.Caller = Owner;
+
+        page.WaitForAssertion(() => page.Find("[data-testid=backlog-count]").TextContent.ShouldBe($"{FeatureCount + 1} of {FeatureCount + 1} features"));
+        var after = ShownRows(page);
+        after.Count.ShouldBe(50);
+        for (var i = 0; i < before.Count; i++)
+        {
+            after[i].ShouldBeSameAs(before[i]);
+        }
+    }
+
     private async Task CreateBacklogAsync()
     {
         _planId = await CreatePlanAsync("Big plan");
