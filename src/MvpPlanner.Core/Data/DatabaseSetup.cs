@@ -98,10 +98,13 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>Sets up each SQLite connection: wait for a busy database, and a lower() that lowers every letter
+    /// (SQLite's own only knows ASCII), so a search for "über" finds "Über" as it does on PostgreSQL.</summary>
     private sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            AddUnicodeLower(connection);
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout = 5000;";
             command.ExecuteNonQuery();
@@ -109,9 +112,13 @@ public static class DatabaseSetup
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            AddUnicodeLower(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout = 5000;";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        private static void AddUnicodeLower(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

@@ -5,6 +5,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Features;
 
@@ -26,6 +27,44 @@ public class FeatureService(
         return await ToRowsAsync(db.Features.AsNoTracking()
             .Where(f => f.PlanId == planId)
             .OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank).ThenBy(f => f.Id), ct);
+    }
+
+    /// <summary>One page of the backlog, filtered, sorted and paged in the database, with the counts the page shows.</summary>
+    public async Task<BacklogSlice> QueryAsync(int planId, BacklogQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return BacklogSlice.Empty;
+        }
+
+        var plan = db.Features.AsNoTracking().Where(f => f.PlanId == planId);
+        var planCount = await plan.CountAsync(ct);
+        var matching = plan.Matching(query.Filter);
+        var matchingCount = query.Filter.IsEmpty ? planCount : await matching.CountAsync(ct);
+        var page = matching.Sorted(query.Sort, query.Descending)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 0, BacklogQuery.MaxTake));
+        return new BacklogSlice(await ToRowsAsync(page, ct), matchingCount, planCount);
+    }
+
+    /// <summary>The names the backlog filters and feature dialog offer: personas, problems, phases and lanes.</summary>
+    public async Task<BacklogLookups> GetLookupsAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return BacklogLookups.Empty;
+        }
+
+        var personas = await db.Personas.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new LinkedItem(p.Id, p.Name)).ToListAsync(ct);
+        var problems = await db.Problems.AsNoTracking().Where(p => p.PlanId == planId).OrderByDescending(p => p.Severity).ThenBy(p => p.Statement).ThenBy(p => p.Id)
+            .Select(p => new LinkedItem(p.Id, p.Statement)).ToListAsync(ct);
+        var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Order).ThenBy(p => p.Id)
+            .Select(p => new PhaseView(p.Id, p.Name, p.Order, p.StartDate, p.EndDate, p.Goal, p.ExitCriteria, p.Version)).ToListAsync(ct);
+        var lanes = await db.Lanes.AsNoTracking().Where(l => l.PlanId == planId).OrderBy(l => l.Order).ThenBy(l => l.Id)
+            .Select(l => new LaneView(l.Id, l.Name, l.Order, l.Version)).ToListAsync(ct);
+        return new BacklogLookups(personas, problems, phases, lanes);
     }
 
     /// <summary>Only the named features (those still there), for a view that patches the rows someone changed, or a

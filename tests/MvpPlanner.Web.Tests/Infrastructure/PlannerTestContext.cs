@@ -41,6 +41,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Owner = TestAccounts.CreateUserAsync(dbFactory, "Olivia Owner").GetAwaiter().GetResult();
         WorkspaceId = TestAccounts.CreateWorkspaceAsync(dbFactory, "Test workspace", (Owner, WorkspaceRole.Owner)).GetAwaiter().GetResult();
         CallerAccessor.Caller = Owner;
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true)); // as in the app's circuit, after prerendering
     }
 
     protected SettableCallerAccessor CallerAccessor { get; } = new();

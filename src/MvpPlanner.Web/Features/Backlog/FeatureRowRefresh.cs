@@ -12,7 +12,8 @@ public static class FeatureRowRefresh
         return fresh.Select(f => byId.TryGetValue(f.Id, out var row) ? row.CopyFrom(f) : f).ToList();
     }
 
-    private static FeatureRow CopyFrom(this FeatureRow row, FeatureRow fresh)
+    /// <summary>Puts the stored values into the row object on screen.</summary>
+    public static FeatureRow CopyFrom(this FeatureRow row, FeatureRow fresh)
     {
         row.Title = fresh.Title;
         row.Description = fresh.Description;
@@ -30,6 +31,7 @@ public static class FeatureRowRefresh
         row.LaneId = fresh.LaneId;
         row.LaneName = fresh.LaneName;
         row.Version = fresh.Version;
+        row.NeedsOperationalSupport = fresh.NeedsOperationalSupport;
         row.Problems = fresh.Problems;
         row.PersonaIds = fresh.PersonaIds;
         return row;

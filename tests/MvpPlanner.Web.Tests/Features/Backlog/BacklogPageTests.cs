@@ -1,5 +1,8 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
@@ -134,14 +137,14 @@ public class BacklogPageTests : PlannerTestContext
         var id = await AddFeatureAsync("Offline mode", reach: 100, impact: 2, confidence: 80, effort: 4);
         var page = RenderPage();
 
-        page.Find("input[data-testid=cell-reach]").Change("200");
+        await EditCellAsync(page, "cell-reach", "200");
 
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("80"));
         // The score shows at once; the save finishes a moment later.
         page.WaitForAssertion(() => StoredAsync(id).GetAwaiter().GetResult().Reach.ShouldBe(200));
 
         // The row carries the new version, so a second edit in the same session is not taken for someone else's.
-        page.Find("input[data-testid=cell-confidence]").Change("50");
+        await EditCellAsync(page, "cell-confidence", "50");
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("50"));
         page.WaitForAssertion(() => StoredAsync(id).GetAwaiter().GetResult().Confidence.ShouldBe(50));
         Get<ISnackbar>().ShownSnackbars.ShouldBeEmpty();
@@ -153,12 +156,16 @@ public class BacklogPageTests : PlannerTestContext
         await CreateFieldAppAsync();
         var id = await AddFeatureAsync("Offline mode", reach: 100, impact: 2, confidence: 80, effort: 4);
         var page = RenderPage();
-        var theirs = await StoredAsync(id);
-        var input = theirs.ToPriorityInput();
-        input.Reach = 300;
-        (await Get<FeatureService>().UpdatePriorityAsync(_planId, id, input)).Succeeded.ShouldBeTrue();
+        await page.WaitForElement("button[data-testid=cell-reach]").ClickAsync(new());
+        var editor = page.WaitForElement("input[data-testid=cell-reach]");
 
-        page.Find("input[data-testid=cell-reach]").Change("200");
+        // Their save lands while the editor is open, written straight to the database so no announcement patches the row first.
+        await using (var db = await Get<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync())
+        {
+            await db.Features.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reach, 300).SetProperty(f => f.Version, f => f.Version + 1));
+        }
+
+        editor.Change("200");
 
         page.WaitForAssertion(() => Get<ISnackbar>().ShownSnackbars.ShouldContain(s => s.Message != null && s.Message.Contains("changed by someone else")));
         page.WaitForAssertion(() => RiceOf(page, "Offline mode").ShouldBe("120"));
@@ -173,7 +180,7 @@ public class BacklogPageTests : PlannerTestContext
         var id = await AddFeatureAsync("Offline mode", reach: 100, impact: 2, confidence: 80, effort: 4);
         var page = RenderPage();
 
-        page.Find("input[data-testid=cell-effort]").Change("0");
+        await EditCellAsync(page, "cell-effort", "0");
 
         page.WaitForAssertion(() => Get<ISnackbar>().ShownSnackbars.ShouldContain(s => s.Message != null && s.Message.Contains("Effort is in person-weeks and must be more than 0.")));
         (await StoredAsync(id)).Effort.ShouldBe(4);
@@ -189,7 +196,7 @@ public class BacklogPageTests : PlannerTestContext
         var popovers = RenderProviders();
         var page = RenderPage();
 
-        await page.Find("[data-testid=moscow-chip]").ClickAsync(new());
+        await page.WaitForElement("button[data-testid=moscow-chip]").ClickAsync(new());
         popovers.WaitForAssertion(() => popovers.FindAll("[data-testid=moscow-option]").Count.ShouldBe(5));
         await popovers.FindAll("[data-testid=moscow-option]").First(e => e.TextContent.Trim() == "Must have").ClickAsync(new());
 
@@ -254,6 +261,32 @@ public class BacklogPageTests : PlannerTestContext
         page.FindAll("[data-testid=edit-feature]").ShouldBeEmpty();
         page.FindAll("[data-testid=delete-feature]").ShouldBeEmpty();
         page.FindAll("[data-testid=cell-reach]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task BacklogPage_PriorityCell_IsAButtonNamedForTheFeatureThatOpensOnlyItsEditor()
+    {
+        await CreateFieldAppAsync();
+        await AddFeatureAsync("Offline mode", reach: 100);
+        await AddFeatureAsync("Dark theme");
+        var page = RenderPage();
+
+        var status = page.WaitForElement("button[data-testid=cell-status][aria-label^='Status of Offline mode']");
+        status.GetAttribute("aria-label").ShouldBe("Status of Offline mode: Idea, edit");
+        page.FindAll("button[data-testid=cell-reach]").Select(b => b.GetAttribute("aria-label"))
+            .ShouldBe(["Reach of Offline mode: 100, edit", "Reach of Dark theme: not set, edit"], ignoreOrder: true);
+        page.FindAll("input").Where(i => i.GetAttribute("data-testid")?.StartsWith("cell-", StringComparison.Ordinal) == true).ShouldBeEmpty();
+
+        await page.FindAll("button[data-testid=cell-reach]").First(b => b.GetAttribute("aria-label")!.Contains("Dark theme")).KeyDownAsync(new KeyboardEventArgs { Key = "F2" });
+
+        page.WaitForAssertion(() => page.FindAll("input[data-testid=cell-reach]").ShouldHaveSingleItem().GetAttribute("aria-label").ShouldBe("Reach of Dark theme"));
+        page.FindAll("button[data-testid=cell-reach]").ShouldHaveSingleItem();
+    }
+
+    private static async Task EditCellAsync(IRenderedComponent<BacklogPage> page, string testId, string value)
+    {
+        await page.WaitForElement($"button[data-testid={testId}]").ClickAsync(new());
+        page.WaitForElement($"input[data-testid={testId}]").Change(value);
     }
 
     private IRenderedComponent<BacklogPage> RenderPage() =>

@@ -1,6 +1,4 @@
-using MvpPlanner.Core.Features;
-
-namespace MvpPlanner.Web.Features.Backlog;
+namespace MvpPlanner.Core.Features;
 
 /// <summary>What the backlog is narrowed to. A choice left null matches every feature.</summary>
 public sealed record BacklogFilter
