@@ -34,7 +34,7 @@ public static class DatabaseSetup
             // Split queries: a read that loads several collections (a process with its tools, commitments and features)
             // runs one query per collection instead of one row per combination of them.
             options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqliteBusyTimeoutInterceptor(), provider.GetRequiredService<PlanChangeInterceptor>());
+                .AddInterceptors(new SqliteConnectionSetup(), provider.GetRequiredService<PlanChangeInterceptor>());
             configure?.Invoke(options);
         });
         return services;
@@ -100,7 +100,7 @@ public static class DatabaseSetup
 
     /// <summary>Sets up each SQLite connection: wait for a busy database, and a lower() that lowers every letter
     /// (SQLite's own only knows ASCII), so a search for "über" finds "Über" as it does on PostgreSQL.</summary>
-    private sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
