@@ -79,6 +79,12 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
         var now = Clock.GetUtcNow().UtcDateTime;
         var activity = StampChanges(now);
         var touchedPlans = TouchedPlanIds();
+
+        // The data, its activity entries and the plans' stamps are one commit: all or nothing, and one disk sync
+        // instead of three when the caller has not begun a transaction of its own.
+        await using var ownTransaction = Database.CurrentTransaction is null && (activity.Count > 0 || touchedPlans.Count > 0)
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (activity.Count > 0)
         {
@@ -89,9 +95,14 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
         if (touchedPlans.Count > 0)
         {
-            // After the data, in the same transaction when there is one: a reader that sees the new stamp sees the new data.
+            // After the data, in the same transaction: a reader that sees the new stamp sees the new data.
             await Plans.Where(p => touchedPlans.Contains(p.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentStamp, p => p.ContentStamp + 1), cancellationToken);
+        }
+
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
         }
 
         return saved;
