@@ -216,6 +216,16 @@ internal static class LargePlans
 
     private static async Task<ILocator> EditorAsync(IPage page, ILocator row, string testId, string header, bool wantInput = true)
     {
+        // The table shows values as buttons and puts the editor into a cell only when it is clicked.
+        var cellButton = row.Locator($"button[data-testid={testId}]");
+        if (wantInput && await cellButton.CountAsync() > 0)
+        {
+            await cellButton.First.ClickAsync();
+            var input = row.Locator($"input[data-testid={testId}]").First;
+            await input.WaitForAsync(new() { Timeout = 10_000 });
+            return input;
+        }
+
         var editor = row.Locator($"[data-testid={testId}]");
         if (await editor.CountAsync() == 0)
         {
