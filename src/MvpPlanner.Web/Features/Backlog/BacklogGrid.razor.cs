@@ -33,6 +33,7 @@ public partial class BacklogGrid
     };
 
     private MudDataGrid<FeatureRow>? _grid;
+    private bool _pageLoaded;
 
     /// <summary>Reads one page: the rows to show after skipping, and how many match in all.</summary>
     [Parameter, EditorRequired]
@@ -145,6 +146,7 @@ public partial class BacklogGrid
             Skip = state.Page * state.PageSize,
             Take = state.PageSize,
         }, ct);
+        _pageLoaded = true;
         return new GridData<FeatureRow> { Items = slice.Rows, TotalItems = slice.MatchingCount };
     }
 
