@@ -60,7 +60,6 @@ public partial class BacklogGrid
 
     private bool IsEditing(FeatureRow row, string field) => _editing == (row.Id, field);
 
-
     private void StartEditing(FeatureRow row, string field) => _editing = (row.Id, field);
 
     private void StartEditingOnF2(KeyboardEventArgs e, FeatureRow row, string field)
@@ -94,6 +93,14 @@ public partial class BacklogGrid
         {
             StopEditing(row, field);
         }
+    }
+
+    /// <summary>A choice from a list is a whole edit: the cell shows the chosen value at once instead of waiting for
+    /// the list's close animation to end the edit.</summary>
+    private Task ChooseAsync(FeatureRow row, string field, Action<FeatureRow> apply)
+    {
+        StopEditing(row, field);
+        return SetAsync(row, apply);
     }
 
     private async Task SetAsync(FeatureRow row, Action<FeatureRow> apply)
