@@ -7,6 +7,7 @@ using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using MvpPlanner.Web.Features.Sharing;
 using Serilog;
+using Serilog.Events;
 
 namespace MvpPlanner.Web.Hosting;
 
@@ -72,7 +73,19 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The host's own logger: without it request logs would go to the static bootstrap logger (see AddMvpPlannerLogging).
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
+            // Share and invitation links are capabilities: their tokens never reach a log.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(LogSafePath(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
         app.UseMvpPlannerSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -98,5 +111,19 @@ public static class HostingExtensions
         {
             endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
         }
+    }
+
+    /// <summary>The request path with a capability token replaced: <c>/s/abc…</c> becomes <c>/s/{token}</c>.</summary>
+    internal static string LogSafePath(string path)
+    {
+        foreach (var prefix in (string[])["/s/", "/invite/"])
+        {
+            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && path.Length > prefix.Length)
+            {
+                return prefix + "{token}";
+            }
+        }
+
+        return path;
     }
 }

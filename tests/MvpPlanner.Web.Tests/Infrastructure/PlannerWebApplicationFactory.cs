@@ -21,6 +21,9 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
 
     public bool SeedDemoPlan { get; init; } = true;
 
+    /// <summary>Warning keeps request logs out of the test output; a test of the request log asks for Information.</summary>
+    public string MinimumLogLevel { get; init; } = "Warning";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -29,7 +32,7 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
         builder.UseSetting("Planner:DataDirectory", _directory);
         builder.UseSetting("Planner:SeedDemoPlan", SeedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning"); // keep request logs out of the test output
+        builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
     }
 
     /// <summary>Runs a query with one of the app's own services, in a scope as a request would.</summary>
