@@ -14,22 +14,9 @@ public class RoadmapService(
     IValidator<LaneInput> laneValidator,
     ILogger<RoadmapService> logger)
 {
-    public async Task<RoadmapBoard> GetBoardAsync(int planId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
-        {
-            return new RoadmapBoard([], [], []);
-        }
-
-        var cards = await ReadCardsAsync(db.Features.Where(f => f.PlanId == planId), ct);
-        var counts = cards.CountBy(c => (c.PhaseId, c.LaneId)).Select(c => new CellCount(c.Key.PhaseId, c.Key.LaneId, c.Value)).ToList();
-        return await ReadStructureAsync(db, planId, cards, counts, ct);
-    }
-
-    /// <summary>The board with at most <paramref name="cardsPerCell"/> cards of each cell (the first by rank) and every
-    /// cell's count, so a plan with thousands of features reads and shows a few hundred cards.</summary>
-    public async Task<RoadmapBoard> GetBoardAsync(int planId, int cardsPerCell, CancellationToken ct = default)
+    /// <summary>The board with at most <paramref name="cardsPerCell"/> cards of each cell (the first by rank; all by
+    /// default) and every cell's count, so a plan with thousands of features reads and shows a few hundred cards.</summary>
+    public async Task<RoadmapBoard> GetBoardAsync(int planId, int cardsPerCell = int.MaxValue, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
