@@ -1,5 +1,5 @@
 using MvpPlanner.Core.Accounts;
-using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
@@ -19,15 +19,15 @@ public class ActivityTests
         await test.CreatePersonaAsync(planId, "Bo the borrower");
         await test.Get<PlanService>().AddOutcomeAsync(planId, new OutcomeInput { Description = "Residents borrow", Metric = "Loans", Target = "60" });
 
-        var activity = await test.Get<ActivityService>().ListAsync(planId);
+        var activity = await test.Get<HistoryService>().ListAsync(planId);
 
-        activity.Select(Line).ShouldContain("Olivia Owner created plan Tool library");
-        activity.Select(Line).ShouldContain("Olivia Owner created persona Bo the borrower");
-        Line(activity[0]).ShouldBe("Olivia Owner created outcome Residents borrow");
+        activity.Select(Line).ShouldContain("Olivia Owner added plan Tool library");
+        activity.Select(Line).ShouldContain("Olivia Owner added persona Bo the borrower");
+        Line(activity[0]).ShouldBe("Olivia Owner added outcome Residents borrow");
     }
 
     [Fact]
-    public async Task Update_ByEditor_RecordedAsUpdatedWithEditorsNameNewestFirst()
+    public async Task Rename_ByEditor_ReadsAsRenamedFromTheOldNameWithEditorsNameNewestFirst()
     {
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
@@ -39,12 +39,12 @@ public class ActivityTests
         var planVersion = await test.VersionOfAsync<Plan>(planId);
         await test.Get<PlanService>().UpdateAsync(planId, new PlanInput { Name = "Tool library", Version = planVersion });
 
-        var activity = await test.Get<ActivityService>().ListAsync(planId);
-        activity.Take(2).Select(Line).ShouldBe(["Eddie Editor updated plan Tool library", "Eddie Editor updated persona Bo the borrower"]);
+        var activity = await test.Get<HistoryService>().ListAsync(planId);
+        activity.Take(2).Select(Line).ShouldBe(["Eddie Editor renamed plan Test plan to \"Tool library\"", "Eddie Editor renamed persona Bo to \"Bo the borrower\""]);
     }
 
     [Fact]
-    public async Task MoveFeature_ToAnotherCell_OneMovedEntryAndNoneForRenumberedNeighbours()
+    public async Task MoveFeature_ToAnotherCell_ReadsMovedFromPhaseToPhaseAndNothingForRenumberedNeighbours()
     {
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
@@ -53,14 +53,14 @@ public class ActivityTests
         var first = await test.CreateFeatureAsync(planId, "Catalogue", mvp, design);
         await test.CreateFeatureAsync(planId, "Borrow request", mvp, design);
         await test.CreateFeatureAsync(planId, "Reminders", mvp, design);
-        var before = await test.Get<ActivityService>().ListAsync(planId);
+        var before = await test.Get<HistoryService>().ListAsync(planId);
 
         var move = await test.Get<RoadmapService>().MoveFeatureAsync(planId, first, pilot, design, 0);
 
         move.Succeeded.ShouldBeTrue();
-        var after = await test.Get<ActivityService>().ListAsync(planId);
+        var after = await test.Get<HistoryService>().ListAsync(planId);
         after.Count.ShouldBe(before.Count + 1);
-        Line(after[0]).ShouldBe("Olivia Owner moved feature Catalogue");
+        Line(after[0]).ShouldBe("Olivia Owner moved Catalogue from MVP to Pilot");
         (await test.CellAsync(planId, mvp, design)).Select(c => c.Rank).ShouldBe([0, 1]);
     }
 
@@ -73,7 +73,7 @@ public class ActivityTests
 
         await test.Get<FeatureService>().DeleteAsync(planId, featureId);
 
-        Line((await test.Get<ActivityService>().ListAsync(planId))[0]).ShouldBe("Olivia Owner deleted feature Ratings after each loan");
+        Line((await test.Get<HistoryService>().ListAsync(planId))[0]).ShouldBe("Olivia Owner deleted feature Ratings after each loan");
     }
 
     [Fact]
@@ -82,12 +82,12 @@ public class ActivityTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
         var pilot = (await test.GetBoardAsync(planId)).Phases[1];
-        var before = await test.Get<ActivityService>().ListAsync(planId);
+        var before = await test.Get<HistoryService>().ListAsync(planId);
 
         await test.Get<RoadmapService>().DeletePhaseAsync(planId, pilot.Id);
 
         (await test.GetBoardAsync(planId)).Phases.Select(p => p.Order).ShouldBe([0, 1, 2, 3]);
-        var after = await test.Get<ActivityService>().ListAsync(planId);
+        var after = await test.Get<HistoryService>().ListAsync(planId);
         after.Count.ShouldBe(before.Count + 1);
         Line(after[0]).ShouldBe("Olivia Owner deleted phase Pilot");
     }
@@ -97,13 +97,13 @@ public class ActivityTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var sample = await test.CreateSamplePlanAsync();
-        var ownerSees = await test.Get<ActivityService>().ListAsync(sample.PlanId);
+        var ownerSees = await test.Get<HistoryService>().ListAsync(sample.PlanId);
         test.ActAs(await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer));
 
-        var viewerSees = await test.Get<ActivityService>().ListAsync(sample.PlanId);
+        var viewerSees = await test.Get<HistoryService>().ListAsync(sample.PlanId);
 
         ownerSees.ShouldNotBeEmpty();
-        viewerSees.ShouldBe(ownerSees);
+        viewerSees.Select(Line).ShouldBe(ownerSees.Select(Line));
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public class ActivityTests
         var (outsider, _) = await test.CreateOutsiderAsync();
 
         test.ActAs(outsider);
-        var outsiderSees = await test.Get<ActivityService>().ListAsync(sample.PlanId);
+        var outsiderSees = await test.Get<HistoryService>().ListAsync(sample.PlanId);
         test.ActAs(null);
-        var nobodySees = await test.Get<ActivityService>().ListAsync(sample.PlanId);
+        var nobodySees = await test.Get<HistoryService>().ListAsync(sample.PlanId);
 
         outsiderSees.ShouldBeEmpty();
         nobodySees.ShouldBeEmpty();
@@ -130,11 +130,11 @@ public class ActivityTests
         var second = await test.CreatePlanAsync("Second");
         await test.CreatePersonaAsync(first, "Only in first");
 
-        var secondActivity = await test.Get<ActivityService>().ListAsync(second);
+        var secondActivity = await test.Get<HistoryService>().ListAsync(second);
 
         secondActivity.ShouldNotContain(a => a.ItemName == "Only in first" || a.ItemName == "First");
         secondActivity.ShouldContain(a => a.ItemType == "plan" && a.ItemName == "Second");
     }
 
-    private static string Line(ActivityView entry) => $"{entry.UserName} {entry.Action} {entry.ItemType} {entry.ItemName}";
+    private static string Line(HistoryLine entry) => entry.Sentence;
 }

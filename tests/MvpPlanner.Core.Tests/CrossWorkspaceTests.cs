@@ -1,5 +1,5 @@
 using MvpPlanner.Core.Accounts;
-using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -71,7 +71,7 @@ public class CrossWorkspaceTests
         board.Phases.ShouldBeEmpty();
         board.Lanes.ShouldBeEmpty();
         board.Cards.ShouldBeEmpty();
-        (await test.Get<ActivityService>().ListAsync(sample.PlanId)).ShouldBeEmpty();
+        (await test.Get<HistoryService>().ListAsync(sample.PlanId)).ShouldBeEmpty();
         (await test.Get<WorkspaceService>().GetAsync(sample.WorkspaceId)).ShouldBeNull();
         (await test.Get<WorkspaceService>().ListMembersAsync(sample.WorkspaceId)).ShouldBeEmpty();
         (await test.Get<InvitationService>().ListAsync(sample.WorkspaceId)).ShouldBeEmpty();

@@ -1,5 +1,5 @@
 using MvpPlanner.Core.Accounts;
-using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -45,7 +45,7 @@ public class RoleAuthorizationTests
         board.Phases.Count.ShouldBe(5);
         board.Lanes.Count.ShouldBe(4);
         board.Cards.Count.ShouldBe(2);
-        (await test.Get<ActivityService>().ListAsync(sample.PlanId)).ShouldNotBeEmpty();
+        (await test.Get<HistoryService>().ListAsync(sample.PlanId)).ShouldNotBeEmpty();
         (await test.Get<WorkspaceService>().ListMembersAsync(sample.WorkspaceId)).Count.ShouldBe(role == WorkspaceRole.Owner ? 2 : 3);
     }
 
@@ -155,7 +155,7 @@ public class RoleAuthorizationTests
         board.Phases.ShouldBeEmpty();
         board.Lanes.ShouldBeEmpty();
         board.Cards.ShouldBeEmpty();
-        (await test.Get<ActivityService>().ListAsync(sample.PlanId)).ShouldBeEmpty();
+        (await test.Get<HistoryService>().ListAsync(sample.PlanId)).ShouldBeEmpty();
         (await test.Get<WorkspaceService>().ListMineAsync()).ShouldBeEmpty();
         (await test.Get<WorkspaceService>().ListMembersAsync(sample.WorkspaceId)).ShouldBeEmpty();
         (await test.Get<InvitationService>().ListAsync(sample.WorkspaceId)).ShouldBeEmpty();

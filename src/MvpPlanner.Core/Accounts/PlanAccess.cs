@@ -20,7 +20,8 @@ public class PlanAccess(ICallerAccessor callers)
             return ServiceResult.Forbidden("Please sign in to continue.");
         }
 
-        var role = await db.Plans.Where(p => p.Id == planId)
+        // A deleted plan waits in its workspace's trash: to everything plan-scoped it is not there.
+        var role = await db.Plans.Where(p => p.Id == planId && p.DeletedAt == null)
             .SelectMany(p => p.Workspace!.Members)
             .Where(m => m.UserId == caller.UserId)
             .Select(m => (WorkspaceRole?)m.Role)

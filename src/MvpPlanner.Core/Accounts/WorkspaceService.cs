@@ -24,7 +24,7 @@ public class WorkspaceService(
             .Where(m => m.UserId == caller.UserId)
             .OrderByDescending(m => m.Workspace!.IsPersonal).ThenBy(m => m.Workspace!.Name)
             .Select(m => new WorkspaceSummary(m.WorkspaceId, m.Workspace!.Name, m.Workspace.IsPersonal, m.Role,
-                m.Workspace.Members.Count, m.Workspace.Plans.Count, m.Workspace.Version))
+                m.Workspace.Members.Count, m.Workspace.Plans.Count(p => p.DeletedAt == null), m.Workspace.Version))
             .ToListAsync(ct);
     }
 

@@ -66,7 +66,7 @@ internal static class DbContextExtensions
     public static bool IsForeignKeyViolation(DbUpdateException e) =>
         e.InnerException is SqliteException { SqliteExtendedErrorCode: ForeignKeyViolation };
 
-    private static ServiceResult LinkGone(DbContext db, DbUpdateException e, ILogger? logger)
+    public static ServiceResult LinkGone(DbContext db, DbUpdateException e, ILogger? logger)
     {
         // Unexpected: the existence checks run in the same transaction. Log what was being saved to find the path.
         var saving = db.ChangeTracker.Entries()

@@ -20,6 +20,26 @@ public static class PlanItems
         _ => 0,
     };
 
+    /// <summary>The item type as users say it ("feature", "journey stage").</summary>
+    public static string KindName(object item) => item switch
+    {
+        Plan => "plan",
+        TargetOutcome => "outcome",
+        Personas.Persona => "persona",
+        Problems.Problem => "problem",
+        Features.Feature => "feature",
+        Roadmap.RoadmapPhase => "phase",
+        Roadmap.Lane => "lane",
+        Commitment => "commitment",
+        JourneyStage => "journey stage",
+        OperationRole => "role",
+        CoreProcess => "core process",
+        EssentialTool => "tool",
+        Kpi => "KPI",
+        ShareLink => "share link",
+        _ => item.GetType().Name.ToLowerInvariant(),
+    };
+
     public static int IdOf(object entity) => entity switch
     {
         EntityBase item => item.Id,

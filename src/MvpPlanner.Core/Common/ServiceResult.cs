@@ -32,6 +32,9 @@ public class ServiceResult
 
     public bool Succeeded => Status == ResultStatus.Ok;
 
+    /// <summary>Set by the write path when the action changed something: the confirmation offers Undo with it.</summary>
+    public UndoOffer? Undo { get; internal set; }
+
     public static ServiceResult Ok(string? message = null) => new(ResultStatus.Ok, message, null);
 
     public static ServiceResult NotFound(string what) => new(ResultStatus.NotFound, $"{what} was not found. It may have been deleted by someone else.", null);
@@ -70,8 +73,19 @@ public sealed class ServiceResult<T> : ServiceResult
 
     public static ServiceResult<T> Ok(T value, string? message = null) => new(ResultStatus.Ok, value, message, null);
 
+    /// <summary>A refusal that still carries what the UI needs to show (the conflicting fields of an undo).</summary>
+    public static ServiceResult<T> Refused(ResultStatus status, T value, string message) => new(status, value, message, null);
+
+    /// <summary>The same outcome typed for a caller that expects a value: the value when it succeeded with one.</summary>
+    public static ServiceResult<T> From(ServiceResult result) => result is ServiceResult<T> typed
+        ? typed
+        : new(result.Status, default, result.Message, result.Errors) { Undo = result.Undo };
+
     public static implicit operator ServiceResult<T>(FailedResult failed) => new(failed.Result.Status, default, failed.Result.Message, failed.Result.Errors);
 }
+
+/// <summary>The action <paramref name="ChangeSetId"/> changed plan <paramref name="PlanId"/>; Undo takes it back.</summary>
+public sealed record UndoOffer(int PlanId, Guid ChangeSetId);
 
 /// <summary>Lets a method returning <see cref="ServiceResult{T}"/> return any failure: <c>return Fail.NotFound("Persona")</c>.</summary>
 public readonly record struct FailedResult(ServiceResult Result);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MvpPlanner.Core.Accounts;
-using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Personas;
@@ -26,6 +26,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.Name).HasMaxLength(TextLimits.Name).IsRequired();
         builder.Property(p => p.Vision).HasMaxLength(TextLimits.Line);
         builder.Property(p => p.ValueProposition).HasMaxLength(TextLimits.Text);
+        builder.HasIndex(p => p.DeletedAt);
         builder.HasMany(p => p.Outcomes).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Personas).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Problems).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -149,16 +150,4 @@ internal sealed class PlannerUserConfiguration : IEntityTypeConfiguration<Planne
 {
     public void Configure(EntityTypeBuilder<PlannerUser> builder) =>
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.Name);
-}
-
-internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
-{
-    public void Configure(EntityTypeBuilder<ActivityEntry> builder)
-    {
-        builder.Property(a => a.UserName).HasMaxLength(TextLimits.Name);
-        builder.Property(a => a.Action).HasMaxLength(20);
-        builder.Property(a => a.ItemType).HasMaxLength(20);
-        builder.Property(a => a.ItemName).HasMaxLength(TextLimits.Name);
-        builder.HasIndex(a => new { a.PlanId, a.At });
-    }
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MvpPlanner.Core.Accounts;
-using MvpPlanner.Core.Activity;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
@@ -16,8 +15,6 @@ namespace MvpPlanner.Core.Data;
 
 public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : IdentityDbContext<PlannerUser>(options)
 {
-    private static readonly HashSet<string> PositionOnly = [nameof(Feature.Rank), nameof(RoadmapPhase.Order), nameof(EntityBase.Version), nameof(EntityBase.UpdatedAt), nameof(EntityBase.UpdatedById)];
-
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
@@ -60,6 +57,8 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<TrashedItem> TrashedItems => Set<TrashedItem>();
+
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
 
@@ -77,20 +76,23 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        var activity = StampChanges(now);
+        var history = await HistoryRecorder.CollectAsync(this, cancellationToken);
+        StampChanges(now);
         var touchedPlans = TouchedPlanIds();
 
-        // The data, its activity entries and the plans' stamps are one commit: all or nothing, and one disk sync
+        // The data, its history entries and the plans' stamps are one commit: all or nothing, and one disk sync
         // instead of three when the caller has not begun a transaction of its own.
-        await using var ownTransaction = Database.CurrentTransaction is null && (activity.Count > 0 || touchedPlans.Count > 0)
+        await using var ownTransaction = Database.CurrentTransaction is null && (history.Count > 0 || touchedPlans.Count > 0)
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (activity.Count > 0)
+        if (history.Count > 0)
         {
             // Written after the save so new items have their ids (and a new plan its own id).
-            ActivityEntries.AddRange(activity.Select(a => a.ToEntry(now, ActingUser)));
+            ChangeSetId ??= Guid.NewGuid();
+            ActivityEntries.AddRange(history.Select(h => HistoryRecorder.ToEntry(h, now, ActingUser, ChangeSetId.Value)));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            RecordedChanges += history.Count;
         }
 
         if (touchedPlans.Count > 0)
@@ -105,8 +107,30 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
             await ownTransaction.CommitAsync(cancellationToken);
         }
 
+        _restoring.Clear();
         return saved;
     }
+
+    /// <summary>Groups the history entries of one user action (set by the write path; otherwise one per save), so one
+    /// Undo takes the whole action back.</summary>
+    public Guid? ChangeSetId { get; set; }
+
+    /// <summary>How many history entries this context has written: zero means the action changed nothing to undo.</summary>
+    public int RecordedChanges { get; private set; }
+
+    private readonly Dictionary<object, EntityBase> _restoring = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Marks an item being put back from the trash: it keeps who made it and when, continues its version
+    /// numbers, and its history says "restored".</summary>
+    internal void MarkRestoring(EntityBase item, int lastVersion, DateTime createdAt, string? createdById)
+    {
+        item.Version = lastVersion;
+        item.CreatedAt = createdAt;
+        item.CreatedById = createdById;
+        _restoring[item] = item;
+    }
+
+    internal bool IsRestoring(object item) => _restoring.ContainsKey(item);
 
     private List<int> TouchedPlanIds() => ChangeTracker.Entries()
         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Plan)
@@ -117,90 +141,31 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
         .ToList();
 
     /// <summary>Sets times, authors and versions of everything being saved, so the version check
-    /// (WHERE Version = original) refuses a save based on a stale copy; returns what the activity list should show.</summary>
-    private List<PendingActivity> StampChanges(DateTime now)
+    /// (WHERE Version = original) refuses a save based on a stale copy.</summary>
+    private void StampChanges(DateTime now)
     {
-        var activity = new List<PendingActivity>();
         foreach (var entry in ChangeTracker.Entries<EntityBase>())
         {
             switch (entry.State)
             {
+                case EntityState.Added when IsRestoring(entry.Entity):
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedById = ActingUser?.UserId;
+                    entry.Entity.Version += 1;
+                    break;
                 case EntityState.Added:
                     entry.Entity.CreatedAt = now;
                     entry.Entity.UpdatedAt = now;
                     entry.Entity.CreatedById = ActingUser?.UserId;
                     entry.Entity.UpdatedById = ActingUser?.UserId;
                     entry.Entity.Version = 1;
-                    Record(activity, entry.Entity, "created");
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
                     entry.Entity.UpdatedById = ActingUser?.UserId;
                     entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
-                    if (DescribeChange(entry) is { } action)
-                    {
-                        Record(activity, entry.Entity, action);
-                    }
-
-                    break;
-                case EntityState.Deleted:
-                    Record(activity, entry.Entity, "deleted");
                     break;
             }
         }
-
-        return activity;
-    }
-
-    private static void Record(List<PendingActivity> activity, EntityBase item, string action)
-    {
-        if (item is Plan or IPlanItem)
-        {
-            activity.Add(new PendingActivity(item, action));
-        }
-    }
-
-    /// <summary>Renumbering others' positions after a move is noise in the activity list; the move itself is not.</summary>
-    private static string? DescribeChange(EntityEntry<EntityBase> entry)
-    {
-        var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
-        if (changed.Contains(nameof(Feature.PhaseId)) || changed.Contains(nameof(Feature.LaneId)))
-        {
-            return "moved";
-        }
-
-        return changed.All(PositionOnly.Contains) ? null : "updated";
-    }
-
-    private sealed record PendingActivity(EntityBase Item, string Action)
-    {
-        public ActivityEntry ToEntry(DateTime now, Caller? user) => new()
-        {
-            PlanId = Item is Plan plan ? plan.Id : ((IPlanItem)Item).PlanId,
-            At = now,
-            UserId = user?.UserId,
-            UserName = user?.DisplayName ?? "System",
-            Action = Action,
-            ItemType = ItemTypeName(Item),
-            ItemName = Item.ActivityName.Length > 200 ? Item.ActivityName[..200] : Item.ActivityName,
-        };
-
-        private static string ItemTypeName(EntityBase item) => item switch
-        {
-            Plan => "plan",
-            TargetOutcome => "outcome",
-            Persona => "persona",
-            Problem => "problem",
-            Feature => "feature",
-            RoadmapPhase => "phase",
-            Lane => "lane",
-            Commitment => "commitment",
-            JourneyStage => "journey stage",
-            OperationRole => "role",
-            CoreProcess => "core process",
-            EssentialTool => "tool",
-            Kpi => "KPI",
-            _ => item.GetType().Name.ToLowerInvariant(),
-        };
     }
 }

@@ -26,6 +26,11 @@ public class Plan : EntityBase
 
     public bool IsArchived { get; set; }
 
+    /// <summary>Set when the plan was deleted: it waits in its workspace's trash (30 days) and is gone from every list and link.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    public string? DeletedById { get; set; }
+
     /// <summary>Goes up with every saved change to the plan or anything in it (see <c>PlannerDbContext</c>): one indexed
     /// read tells whether what was rendered for the plan is still current. Not a concurrency token.</summary>
     public long ContentStamp { get; set; }

@@ -31,7 +31,7 @@ public class PlanService(
             .ToDictionaryAsync(m => m.WorkspaceId, m => m.Role, ct);
         var workspaceIds = memberships.Keys.ToList();
         var plans = await db.Plans.AsNoTracking()
-            .Where(p => workspaceIds.Contains(p.WorkspaceId) && (includeArchived || !p.IsArchived))
+            .Where(p => workspaceIds.Contains(p.WorkspaceId) && p.DeletedAt == null && (includeArchived || !p.IsArchived))
             .OrderBy(p => p.IsArchived).ThenByDescending(p => p.UpdatedAt)
             .Select(p => new { p.Id, p.Name, p.Vision, p.IsArchived, p.UpdatedAt, Personas = p.Personas.Count, Problems = p.Problems.Count, Features = p.Features.Count, p.WorkspaceId, WorkspaceName = p.Workspace!.Name })
             .ToListAsync(ct);

@@ -119,7 +119,7 @@ public class ShareLinkService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.ShareLinks.AsNoTracking()
-            .Where(l => l.TokenHash == hash)
+            .Where(l => l.TokenHash == hash && l.Plan!.DeletedAt == null)
             .Select(l => new ShareLinkRow(l.Id, l.PlanId, l.Scope, l.TokenHash, l.ExpiresAt, l.RevokedAt, l.Plan!.ContentStamp))
             .FirstOrDefaultAsync(ct);
         return row;

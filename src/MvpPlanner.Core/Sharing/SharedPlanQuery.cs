@@ -13,7 +13,7 @@ internal static class SharedPlanQuery
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planId = link.PlanId;
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.DeletedAt == null)
             .Select(p => new
             {
                 p.Name,

@@ -371,7 +371,7 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("WorkspaceMembers");
                 });
 
-            modelBuilder.Entity("MvpPlanner.Core.Activity.ActivityEntry", b =>
+            modelBuilder.Entity("MvpPlanner.Core.History.ActivityEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,132 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Core.History;
+
+namespace MvpPlanner.Core.Common;
+
+/// <summary>The one write path: every change to a plan passes here. Validate, authorize for the plan and role, one
+/// write transaction, the change itself, version check and save, then commit. The context records each change in the
+/// plan's history as it saves (<see cref="HistoryRecorder"/>) and the change is announced to open views once the
+/// transaction commits (<c>PlanChangeInterceptor</c>). A successful result carries the action's change set, which
+/// Undo takes back.</summary>
+public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, ILogger<PlanWriter> logger)
+{
+    public async Task<ServiceResult> WriteAsync(int planId, WorkspaceRole role, Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct = default) =>
+        await RunAsync(planId, role, change, ct);
+
+    public async Task<ServiceResult> WriteAsync<TInput>(int planId, TInput input, IValidator<TInput> validator, Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        return validation.IsValid ? await RunAsync(planId, WorkspaceRole.Editor, change, ct) : ServiceResult.Invalid(validation);
+    }
+
+    public async Task<ServiceResult<T>> WriteAsync<T>(int planId, WorkspaceRole role, Func<PlanWrite, Task<ServiceResult<T>>> change, CancellationToken ct = default) =>
+        ServiceResult<T>.From(await RunAsync(planId, role, async w => await change(w), ct));
+
+    public async Task<ServiceResult<T>> WriteAsync<TInput, T>(int planId, TInput input, IValidator<TInput> validator, Func<PlanWrite, Task<ServiceResult<T>>> change, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        return validation.IsValid ? await WriteAsync(planId, WorkspaceRole.Editor, change, ct) : Fail.Invalid(validation);
+    }
+
+    /// <summary>Opens a context for a read after checking the caller may see the plan; null when they may not.</summary>
+    public async Task<PlannerDbContext?> OpenForReadAsync(int planId, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is null)
+        {
+            return db;
+        }
+
+        await db.DisposeAsync();
+        return null;
+    }
+
+    private async Task<ServiceResult> RunAsync(int planId, WorkspaceRole role, Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, role, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        // One write transaction: what the change reads (does the linked phase exist? what is the next rank?) still
+        // holds when it saves, and its data, history and stamp commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changeSet = Guid.NewGuid();
+        db.ChangeSetId = changeSet;
+        ServiceResult result;
+        try
+        {
+            result = await change(new PlanWrite(db, planId));
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // Either someone saved a newer version, or someone deleted it: say which, so nobody reloads to look for it.
+            var entry = e.Entries.Count > 0 ? e.Entries[0] : null;
+            var what = entry is null ? "The item" : $"The {PlanItems.KindName(entry.Entity)}";
+            var stillThere = entry?.Entity is EntityBase item && (await EntityQueries.ByIdsAsync(db, entry.Metadata.ClrType, [item.Id], ct)).Count > 0;
+            logger.LogInformation("Save to plan {PlanId} refused: {Item} changed or deleted meanwhile", planId, entry?.Metadata.ClrType.Name);
+            return stillThere ? ServiceResult.Conflict(what) : ServiceResult.NotFound(what);
+        }
+        catch (DbUpdateException e) when (DbContextExtensions.IsForeignKeyViolation(e))
+        {
+            return DbContextExtensions.LinkGone(db, e, logger);
+        }
+
+        await tx.CommitAsync(ct);
+        if (db.RecordedChanges > 0)
+        {
+            logger.LogInformation("Saved {ChangeCount} change(s) to plan {PlanId} as {ChangeSet}", db.RecordedChanges, planId, changeSet);
+            result.Undo = new UndoOffer(planId, changeSet);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>What a change works with inside the write path: the context (already authorized, in the transaction)
+/// and the plan.</summary>
+public sealed class PlanWrite(PlannerDbContext db, int planId)
+{
+    public PlannerDbContext Db { get; } = db;
+
+    public int PlanId { get; } = planId;
+
+    /// <summary>The plan's item of type <typeparamref name="T"/> with this id, tracked for change; null when not in this plan.</summary>
+    public Task<T?> FindAsync<T>(int id, Func<IQueryable<T>, IQueryable<T>>? include = null, CancellationToken ct = default)
+        where T : EntityBase, IPlanItem
+    {
+        IQueryable<T> items = Db.Set<T>();
+        return (include?.Invoke(items) ?? items).FirstOrDefaultAsync(e => e.Id == id && e.PlanId == PlanId, ct);
+    }
+
+    /// <summary>Saves <paramref name="item"/> only if nobody saved it since the caller read <paramref name="version"/>:
+    /// the database checks it (UPDATE … WHERE Version = @version), so two editors racing cannot both win.</summary>
+    public void BasedOn(EntityBase item, int version)
+    {
+        var entry = Db.Entry(item);
+        entry.Property(e => e.Version).OriginalValue = version;
+
+        // A change to links only (many-to-many) leaves the row untouched; it is still a new version.
+        if (entry.State == EntityState.Unchanged)
+        {
+            entry.State = EntityState.Modified;
+        }
+    }
+
+    /// <summary>Moves the item, with its links and what hangs off it, to the plan's trash for 30 days.</summary>
+    public Task TrashAsync(EntityBase item, CancellationToken ct = default) => TrashBin.MoveAsync(Db, item, ct);
+
+    /// <summary>Saves what the change did so far (for example to get a new item's id); the write path saves the rest.</summary>
+    public Task SaveAsync(CancellationToken ct = default) => Db.SaveChangesAsync(ct);
+}

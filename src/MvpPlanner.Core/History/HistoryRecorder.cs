@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Plans;
+
+namespace MvpPlanner.Core.History;
+
+/// <summary>Turns what a context is about to save into history entries: one per plan item, with each changed field's
+/// value before and after and, for links (a feature's problems), the ids linked and unlinked. Runs inside every save,
+/// so no service can change a plan without leaving a trace.</summary>
+internal static class HistoryRecorder
+{
+    /// <summary>Bookkeeping, not content: never shown and never put back.</summary>
+    private static readonly HashSet<string> Bookkeeping =
+    [
+        nameof(EntityBase.Id), nameof(EntityBase.Version), nameof(EntityBase.CreatedAt), nameof(EntityBase.UpdatedAt),
+        nameof(EntityBase.CreatedById), nameof(EntityBase.UpdatedById), nameof(IPlanItem.PlanId), nameof(Plan.ContentStamp),
+        nameof(Plan.WorkspaceId), nameof(Plan.DeletedAt), nameof(Plan.DeletedById),
+    ];
+
+    /// <summary>A card's place within its cell: recorded with a content change (so Undo of a move puts the card back where
+    /// it was), but renumbering alone is noise.</summary>
+    internal static readonly HashSet<string> Position = ["Rank", "Order"];
+
+    private static readonly HashSet<string> Moves = ["PhaseId", "LaneId", "StageId"];
+
+    internal sealed record Pending(EntityBase Item, string Action, int? Version, List<FieldChange> Changes);
+
+    /// <summary>Reads the changes before they are saved (afterwards the original values are gone). New items get their
+    /// ids from the save, so the entries are made from <see cref="Pending"/> after it.</summary>
+    public static async Task<List<Pending>> CollectAsync(PlannerDbContext db, CancellationToken ct)
+    {
+        var pending = new List<Pending>();
+        var byEntity = new Dictionary<object, Pending>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in db.ChangeTracker.Entries<EntityBase>().ToList())
+        {
+            if (entry.Entity is not (Plan or IPlanItem))
+            {
+                continue;
+            }
+
+            Pending? item = entry.State switch
+            {
+                EntityState.Added => new(entry.Entity, db.IsRestoring(entry.Entity) ? "restored" : "created", entry.Entity.Version, []),
+                EntityState.Deleted => new(entry.Entity, "deleted", entry.Property(e => e.Version).OriginalValue, []),
+                EntityState.Modified => await ModifiedAsync(db, entry, ct),
+                _ => null,
+            };
+            if (item is not null)
+            {
+                pending.Add(item);
+                byEntity[entry.Entity] = item;
+            }
+        }
+
+        await CollectLinksAsync(db, byEntity, ct);
+
+        // An item whose only change is its links gets an entry; a bare version bump or renumbering alone does not.
+        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.Changes.All(c => Position.Contains(c.Field)));
+        return pending;
+    }
+
+    public static ActivityEntry ToEntry(Pending p, DateTime now, Caller? user, Guid changeSet) => new()
+    {
+        PlanId = PlanItems.PlanIdOf(p.Item),
+        At = now,
+        UserId = user?.UserId,
+        UserName = user?.DisplayName ?? "System",
+        Action = p.Action,
+        ItemType = PlanItems.KindName(p.Item),
+        ItemKind = p.Item.GetType().Name,
+        ItemId = p.Item.Id,
+        ItemVersion = p.Action == "deleted" ? p.Version : p.Item.Version,
+        ItemName = p.Item.ActivityName.Length > 200 ? p.Item.ActivityName[..200] : p.Item.ActivityName,
+        ChangeSetId = changeSet,
+        Changes = p.Changes.Count == 0 ? null : FieldChange.Serialize(p.Changes),
+    };
+
+    private static async Task<Pending?> ModifiedAsync(PlannerDbContext db, EntityEntry<EntityBase> entry, CancellationToken ct)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var property in entry.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
+        {
+            var (before, after) = (property.OriginalValue, property.CurrentValue);
+            if (Equals(before, after))
+            {
+                continue;
+            }
+
+            var type = property.Metadata.ClrType;
+            var (beforeText, afterText) = property.Metadata.IsForeignKey()
+                ? (await NameOfAsync(db, property.Metadata, before, ct), await NameOfAsync(db, property.Metadata, after, ct))
+                : (FieldChange.Describe(before), FieldChange.Describe(after));
+            changes.Add(new FieldChange(property.Metadata.Name, JsonSerializer.SerializeToElement(before, type),
+                JsonSerializer.SerializeToElement(after, type), beforeText, afterText));
+        }
+
+        // A version bump with no content change (links only) still gets an entry once its links are collected.
+        var action = changes.Any(c => Moves.Contains(c.Field)) ? "moved" : "updated";
+        return new Pending(entry.Entity, action, entry.Entity.Version, changes);
+    }
+
+    /// <summary>Link rows (a feature's problems) added or removed are recorded on the item being edited, as one field
+    /// whose values are the linked ids before and after.</summary>
+    private static async Task CollectLinksAsync(PlannerDbContext db, Dictionary<object, Pending> byEntity, CancellationToken ct)
+    {
+        var links = db.ChangeTracker.Entries()
+            .Where(e => e.Metadata.IsPropertyBag && e.State is EntityState.Added or EntityState.Deleted)
+            .ToList();
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var tracked = db.ChangeTracker.Entries<EntityBase>().ToList();
+        var changed = new Dictionary<(Pending Owner, ISkipNavigation Navigation), (HashSet<int> Added, HashSet<int> Removed)>();
+        foreach (var link in links)
+        {
+            foreach (var navigation in SkipNavigationsThrough(db.Model, link.Metadata))
+            {
+                var ownerId = (int)link.Property(navigation.ForeignKey.Properties[0].Name).CurrentValue!;
+                var targetId = (int)link.Property(navigation.Inverse.ForeignKey.Properties[0].Name).CurrentValue!;
+                var owner = tracked.FirstOrDefault(t => t.Metadata.ClrType == navigation.DeclaringEntityType.ClrType && t.Entity.Id == ownerId);
+                if (owner is null || owner.State != EntityState.Modified || !byEntity.TryGetValue(owner.Entity, out var ownerPending))
+                {
+                    continue;
+                }
+
+                if (!changed.TryGetValue((ownerPending, navigation), out var sets))
+                {
+                    changed[(ownerPending, navigation)] = sets = ([], []);
+                }
+
+                (link.State == EntityState.Added ? sets.Added : sets.Removed).Add(targetId);
+            }
+        }
+
+        foreach (var ((owner, navigation), (added, removed)) in changed)
+        {
+            var ownerEntry = db.Entry(owner.Item);
+            var collection = ownerEntry.Collection(navigation.Name);
+            var after = collection.IsLoaded && collection.CurrentValue is { } current
+                ? current.Cast<EntityBase>().Select(e => e.Id).ToHashSet()
+                : added.ToHashSet();
+            var before = after.Except(added).Union(removed).ToHashSet();
+            if (before.SetEquals(after))
+            {
+                continue;
+            }
+
+            var names = await NamesAsync(db, navigation.TargetEntityType, before.Union(after), ct);
+            string Text(IEnumerable<int> ids) => string.Join(", ", ids.Select(id => names.GetValueOrDefault(id, $"#{id}")).Order());
+            owner.Changes.Add(new FieldChange(navigation.Name,
+                JsonSerializer.SerializeToElement(before.Order().ToArray()), JsonSerializer.SerializeToElement(after.Order().ToArray()),
+                Text(before), Text(after)));
+        }
+
+    }
+
+    internal static IEnumerable<ISkipNavigation> SkipNavigationsThrough(IModel model, IEntityType joinType) =>
+        model.GetEntityTypes().SelectMany(t => t.GetSkipNavigations()).Where(s => s.JoinEntityType == joinType);
+
+    private static async Task<string> NameOfAsync(PlannerDbContext db, IProperty foreignKey, object? id, CancellationToken ct)
+    {
+        if (id is not int key)
+        {
+            return "";
+        }
+
+        var principal = foreignKey.GetContainingForeignKeys().First().PrincipalEntityType;
+        var names = await NamesAsync(db, principal, [key], ct);
+        return names.GetValueOrDefault(key, $"#{key}");
+    }
+
+    /// <summary>Names of items by id: from what the context tracks, else from the database (without tracking them).</summary>
+    internal static async Task<Dictionary<int, string>> NamesAsync(PlannerDbContext db, ITypeBase type, IEnumerable<int> ids, CancellationToken ct)
+    {
+        var names = new Dictionary<int, string>();
+        var missing = new List<int>();
+        foreach (var id in ids.Distinct())
+        {
+            var tracked = db.ChangeTracker.Entries<EntityBase>().FirstOrDefault(e => e.Metadata.ClrType == type.ClrType && e.Entity.Id == id);
+            if (tracked is not null)
+            {
+                names[id] = tracked.Entity.ActivityName;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var item in await EntityQueries.ByIdsAsync(db, type.ClrType, missing, ct))
+            {
+                names[item.Id] = item.ActivityName;
+            }
+        }
+
+        return names;
+    }
+}
