@@ -32,6 +32,66 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
         return validation.IsValid ? await WriteAsync(planId, WorkspaceRole.Editor, change, ct) : Fail.Invalid(validation);
     }
 
+    public delegate Task<ServiceResult> Apply<in TEntity, in TInput>(PlannerDbContext db, TEntity item, TInput input, CancellationToken ct);
+
+    /// <summary>Adds a simple plan item: the caller supplies only how input maps onto it.</summary>
+    public Task<ServiceResult<int>> CreateAsync<TEntity, TInput>(int planId, TInput input, IValidator<TInput> validator, Apply<TEntity, TInput> apply, string what, CancellationToken ct)
+        where TEntity : EntityBase, IPlanItem, new() =>
+        WriteAsync<TInput, int>(planId, input, validator, async w =>
+        {
+            var item = new TEntity { PlanId = planId };
+            var applied = await apply(w.Db, item, input, ct);
+            if (!applied.Succeeded)
+            {
+                return Fail.From(applied);
+            }
+
+            w.Db.Add(item);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(item.Id, $"{what} added.");
+        }, ct);
+
+    /// <summary>Changes a simple plan item if nobody saved it since the caller read <paramref name="expectedVersion"/>.</summary>
+    public Task<ServiceResult> UpdateAsync<TEntity, TInput>(int planId, int id, TInput input, int expectedVersion, IValidator<TInput> validator,
+        Apply<TEntity, TInput> apply, string what, CancellationToken ct, Func<IQueryable<TEntity>, IQueryable<TEntity>>? include = null)
+        where TEntity : EntityBase, IPlanItem =>
+        WriteAsync(planId, input, validator, async w =>
+        {
+            var item = await w.FindAsync(id, include, ct);
+            if (item is null)
+            {
+                return ServiceResult.NotFound($"The {what.ToLowerInvariant()}");
+            }
+
+            var applied = await apply(w.Db, item, input, ct);
+            if (applied.Succeeded)
+            {
+                w.BasedOn(item, expectedVersion);
+            }
+
+            return applied;
+        }, ct);
+
+    /// <summary>Moves a plan item to the trash.</summary>
+    /// <param name="effect">Says what else the deletion affects (read before it happens), such as
+    /// "2 processes now have no stage."; null when nothing else is affected.</param>
+    public Task<ServiceResult> DeleteAsync<TEntity>(int planId, int id, string what, CancellationToken ct,
+        Func<PlannerDbContext, TEntity, CancellationToken, Task<string?>>? effect = null)
+        where TEntity : EntityBase, IPlanItem =>
+        WriteAsync(planId, WorkspaceRole.Editor, async w =>
+        {
+            var item = await w.FindAsync<TEntity>(id, ct: ct);
+            if (item is null)
+            {
+                return ServiceResult.NotFound($"The {what.ToLowerInvariant()}");
+            }
+
+            var affected = effect is null ? null : await effect(w.Db, item, ct);
+            await w.TrashAsync(item, ct);
+            var deleted = $"Deleted {what.ToLowerInvariant()} \"{item.ActivityName}\".";
+            return ServiceResult.Ok(affected is null ? deleted : $"{deleted} {affected}");
+        }, ct);
+
     /// <summary>Opens a context for a read after checking the caller may see the plan; null when they may not.</summary>
     public async Task<PlannerDbContext?> OpenForReadAsync(int planId, CancellationToken ct)
     {

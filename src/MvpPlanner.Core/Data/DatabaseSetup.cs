@@ -67,7 +67,6 @@ public static class DatabaseSetup
         services.AddScoped<UndoService>();
         services.AddScoped<TrashService>();
         services.AddScoped<PlanWriter>();
-        services.AddScoped<PlanItemStore>();
         services.AddScoped<OperationsService>();
         services.AddScoped<ReadinessService>();
         services.AddSingleton<PresenceTracker>();

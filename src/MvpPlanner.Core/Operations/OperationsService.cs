@@ -8,7 +8,7 @@ namespace MvpPlanner.Core.Operations;
 
 /// <summary>The minimum viable operation of a plan: commitments, journey stages, roles, core processes, tools and KPIs.</summary>
 public class OperationsService(
-    PlanItemStore store,
+    PlanWriter store,
     IDbContextFactory<PlannerDbContext> dbFactory,
     PlanAccess access,
     IValidator<CommitmentInput> commitmentValidator,
