@@ -184,6 +184,10 @@ public sealed class PlanWrite(PlannerDbContext db, int planId)
         }
     }
 
+    /// <summary>Names the item a reorder moved, so its new position is history (and undoable) while the neighbours'
+    /// renumbering is not.</summary>
+    public void Moved(EntityBase item) => Db.MarkMoved(item);
+
     /// <summary>Moves the item, with its links and what hangs off it, to the plan's trash for 30 days.</summary>
     public Task TrashAsync(EntityBase item, CancellationToken ct = default) => TrashBin.MoveAsync(Db, item, ct);
 

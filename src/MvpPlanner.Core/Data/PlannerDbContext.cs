@@ -108,6 +108,7 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
         }
 
         _restoring.Clear();
+        _moved.Clear();
         return saved;
     }
 
@@ -131,6 +132,12 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     }
 
     internal bool IsRestoring(object item) => _restoring.ContainsKey(item);
+
+    private readonly HashSet<object> _moved = new(ReferenceEqualityComparer.Instance);
+
+    internal void MarkMoved(EntityBase item) => _moved.Add(item);
+
+    internal bool IsMoved(object item) => _moved.Contains(item);
 
     private List<int> TouchedPlanIds() => ChangeTracker.Entries()
         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Plan)

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -14,7 +13,7 @@ public class FeatureService(
     PlanAccess access,
     IValidator<FeatureInput> validator,
     IValidator<FeaturePriorityInput> priorityValidator,
-    ILogger<FeatureService> logger)
+    PlanWriter writer)
 {
     public async Task<IReadOnlyList<FeatureRow>> ListAsync(int planId, CancellationToken ct = default)
     {
@@ -124,136 +123,74 @@ public class FeatureService(
         return rows;
     }
 
-    public async Task<ServiceResult<int>> CreateAsync(int planId, FeatureInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult<int>> CreateAsync(int planId, FeatureInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<FeatureInput, int>(planId, input, validator, async w =>
         {
-            return Fail.Invalid(validation);
-        }
+            var feature = new Feature { PlanId = planId };
+            var applied = await ApplyAsync(w.Db, planId, feature, input, ct);
+            if (!applied.Succeeded)
+            {
+                return Fail.From(applied);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+            feature.Rank = await NextRankAsync(w.Db, planId, feature.PhaseId, feature.LaneId, ct);
+            w.Db.Features.Add(feature);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(feature.Id, $"Added feature \"{feature.Title}\".");
+        }, ct);
+
+    public Task<ServiceResult> UpdateAsync(int planId, int featureId, FeatureInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, validator, async w =>
         {
-            return Fail.From(denied);
-        }
+            var feature = await w.FindAsync<Feature>(featureId, q => q.Include(f => f.Problems), ct);
+            if (feature is null)
+            {
+                return ServiceResult.NotFound("The feature");
+            }
 
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+            var (oldPhase, oldLane) = (feature.PhaseId, feature.LaneId);
+            var applied = await ApplyAsync(w.Db, planId, feature, input, ct);
+            if (!applied.Succeeded)
+            {
+                return applied;
+            }
+
+            if (feature.PhaseId != oldPhase || feature.LaneId != oldLane)
+            {
+                feature.Rank = await NextRankAsync(w.Db, planId, feature.PhaseId, feature.LaneId, ct);
+            }
+
+            w.BasedOn(feature, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
+
+    public Task<ServiceResult> UpdatePriorityAsync(int planId, int featureId, FeaturePriorityInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, priorityValidator, async w =>
         {
-            return Fail.NotFound("The plan");
-        }
+            var feature = await w.FindAsync<Feature>(featureId, ct: ct);
+            if (feature is null)
+            {
+                return ServiceResult.NotFound("The feature");
+            }
 
-        // One write transaction: what it links to is checked and linked before anyone can delete it.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var feature = new Feature { PlanId = planId };
-        var applied = await ApplyAsync(db, planId, feature, input, ct);
-        if (!applied.Succeeded)
+            ApplyPriority(feature, input);
+            w.BasedOn(feature, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
+
+    /// <summary>Moves the feature to the trash, with its links to problems and processes.</summary>
+    public Task<ServiceResult> DeleteAsync(int planId, int featureId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return Fail.From(applied);
-        }
+            var feature = await w.FindAsync<Feature>(featureId, ct: ct);
+            if (feature is null)
+            {
+                return ServiceResult.NotFound("The feature");
+            }
 
-        feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
-        db.Features.Add(feature);
-        if (await db.SaveLinksAsync(logger, ct) is { } refused)
-        {
-            return Fail.From(refused);
-        }
-
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Created feature {FeatureId} in plan {PlanId}", feature.Id, planId);
-        return ServiceResult<int>.Ok(feature.Id, $"Added feature \"{feature.Title}\".");
-    }
-
-    public async Task<ServiceResult> UpdateAsync(int planId, int featureId, FeatureInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: what it links to is checked and linked before anyone can delete it.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var feature = await db.Features.Include(f => f.Problems)
-            .FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
-        if (feature is null)
-        {
-            return ServiceResult.NotFound("The feature");
-        }
-
-        var (oldPhase, oldLane) = (feature.PhaseId, feature.LaneId);
-        var applied = await ApplyAsync(db, planId, feature, input, ct);
-        if (!applied.Succeeded)
-        {
-            return applied;
-        }
-
-        if (feature.PhaseId != oldPhase || feature.LaneId != oldLane)
-        {
-            feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
-        }
-
-        var saved = await db.SaveVersionedAsync(feature, input.Version, "The feature", ct, logger);
-        if (saved.Succeeded)
-        {
-            await tx.CommitAsync(ct);
-        }
-
-        return saved;
-    }
-
-    public async Task<ServiceResult> UpdatePriorityAsync(int planId, int featureId, FeaturePriorityInput input, CancellationToken ct = default)
-    {
-        var validation = await priorityValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
-        if (feature is null)
-        {
-            return ServiceResult.NotFound("The feature");
-        }
-
-        ApplyPriority(feature, input);
-        return await db.SaveVersionedAsync(feature, input.Version, "The feature", ct);
-    }
-
-    public async Task<ServiceResult> DeleteAsync(int planId, int featureId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: of two people deleting the same feature at once, the second is told it is gone.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
-        if (feature is null)
-        {
-            return ServiceResult.NotFound("The feature");
-        }
-
-        db.Features.Remove(feature);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted feature {FeatureId} in plan {PlanId}", featureId, planId);
-        return ServiceResult.Ok($"Deleted feature \"{feature.Title}\".");
-    }
+            await w.TrashAsync(feature, ct);
+            return ServiceResult.Ok($"Deleted feature \"{feature.Title}\".");
+        }, ct);
 
     internal static async Task<int> NextRankAsync(PlannerDbContext db, int planId, int? phaseId, int? laneId, CancellationToken ct)
     {

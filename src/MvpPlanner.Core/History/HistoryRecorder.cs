@@ -60,7 +60,7 @@ internal static class HistoryRecorder
         await CollectLinksAsync(db, byEntity, ct);
 
         // An item whose only change is its links gets an entry; a bare version bump or renumbering alone does not.
-        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.Changes.All(c => Position.Contains(c.Field)));
+        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.Changes.All(c => Position.Contains(c.Field)) && !(db.IsMoved(p.Item) && p.Changes.Count > 0));
         return pending;
     }
 
@@ -100,7 +100,7 @@ internal static class HistoryRecorder
         }
 
         // A version bump with no content change (links only) still gets an entry once its links are collected.
-        var action = changes.Any(c => Moves.Contains(c.Field)) ? "moved" : "updated";
+        var action = changes.Any(c => Moves.Contains(c.Field)) || db.IsMoved(entry.Entity) ? "moved" : "updated";
         return new Pending(entry.Entity, action, entry.Entity.Version, changes);
     }
 

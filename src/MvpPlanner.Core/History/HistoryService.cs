@@ -123,9 +123,8 @@ public class HistoryService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return ($"{e.Action} {e.ItemType}", "");
         }
 
-        if (e.Action == "moved")
+        if (e.Action == "moved" && fields.Where(f => f.Field is "phase" or "journey stage").Concat(fields.Where(f => f.Field == "lane")).FirstOrDefault() is { } move)
         {
-            var move = fields.Where(f => f.Field is "phase" or "journey stage").Concat(fields.Where(f => f.Field == "lane")).First();
             return ("moved", $"from {move.Before} to {move.After}");
         }
 

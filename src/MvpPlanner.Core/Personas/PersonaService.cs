@@ -1,13 +1,12 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 
 namespace MvpPlanner.Core.Personas;
 
-public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, IValidator<PersonaInput> validator, ILogger<PersonaService> logger)
+public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, PlanWriter writer, IValidator<PersonaInput> validator)
 {
     public async Task<IReadOnlyList<PersonaView>> ListAsync(int planId, CancellationToken ct = default)
     {
@@ -25,84 +24,46 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             .ToListAsync(ct);
     }
 
-    public async Task<ServiceResult<int>> CreateAsync(int planId, PersonaInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult<int>> CreateAsync(int planId, PersonaInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<PersonaInput, int>(planId, input, validator, async w =>
         {
-            return Fail.Invalid(validation);
-        }
+            var persona = new Persona { PlanId = planId };
+            Apply(persona, input);
+            w.Db.Personas.Add(persona);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(persona.Id, $"Added persona \"{persona.Name}\".");
+        }, ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> UpdateAsync(int planId, int personaId, PersonaInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, validator, async w =>
         {
-            return Fail.From(denied);
-        }
+            var persona = await w.FindAsync<Persona>(personaId, ct: ct);
+            if (persona is null)
+            {
+                return ServiceResult.NotFound("The persona");
+            }
 
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+            Apply(persona, input);
+            w.BasedOn(persona, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
+
+    /// <summary>Moves the persona to the trash; its problems stay, and the message names those left with no persona at all.</summary>
+    public Task<ServiceResult> DeleteAsync(int planId, int personaId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return Fail.NotFound("The plan");
-        }
+            var persona = await w.FindAsync<Persona>(personaId, q => q.Include(p => p.Problems).ThenInclude(pr => pr.Personas), ct);
+            if (persona is null)
+            {
+                return ServiceResult.NotFound("The persona");
+            }
 
-        var persona = new Persona { PlanId = planId };
-        Apply(persona, input);
-        db.Personas.Add(persona);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Created persona {PersonaId} in plan {PlanId}", persona.Id, planId);
-        return ServiceResult<int>.Ok(persona.Id, $"Added persona \"{persona.Name}\".");
-    }
-
-    public async Task<ServiceResult> UpdateAsync(int planId, int personaId, PersonaInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var persona = await db.Personas.FirstOrDefaultAsync(p => p.Id == personaId && p.PlanId == planId, ct);
-        if (persona is null)
-        {
-            return ServiceResult.NotFound("The persona");
-        }
-
-        Apply(persona, input);
-        return await db.SaveVersionedAsync(persona, input.Version, "The persona", ct);
-    }
-
-    /// <summary>Deletes the persona; its problems stay, and the message names those left with no persona at all.</summary>
-    public async Task<ServiceResult> DeleteAsync(int planId, int personaId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: of two people deleting the same persona at once, the second is told it is gone.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var persona = await db.Personas.Include(p => p.Problems).ThenInclude(pr => pr.Personas)
-            .FirstOrDefaultAsync(p => p.Id == personaId && p.PlanId == planId, ct);
-        if (persona is null)
-        {
-            return ServiceResult.NotFound("The persona");
-        }
-
-        var orphaned = persona.Problems.Count(pr => pr.Personas.Count == 1);
-        db.Personas.Remove(persona);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted persona {PersonaId} in plan {PlanId}; {OrphanedProblems} problems left without a persona", personaId, planId, orphaned);
-        return ServiceResult.Ok(orphaned == 0
-            ? $"Deleted persona \"{persona.Name}\"."
-            : $"Deleted persona \"{persona.Name}\". {Text.Plural(orphaned, "problem")} now {(orphaned == 1 ? "has" : "have")} no persona.");
-    }
+            var orphaned = persona.Problems.Count(pr => pr.Personas.Count == 1);
+            await w.TrashAsync(persona, ct);
+            return ServiceResult.Ok(orphaned == 0
+                ? $"Deleted persona \"{persona.Name}\"."
+                : $"Deleted persona \"{persona.Name}\". {Text.Plural(orphaned, "problem")} now {(orphaned == 1 ? "has" : "have")} no persona.");
+        }, ct);
 
     private static void Apply(Persona persona, PersonaInput input)
     {

@@ -15,6 +15,7 @@ public class PlanService(
     PlanAccess access,
     IValidator<PlanInput> planValidator,
     IValidator<OutcomeInput> outcomeValidator,
+    PlanWriter writer,
     ILogger<PlanService> logger)
 {
     /// <summary>The plans of every workspace the caller belongs to.</summary>
@@ -147,171 +148,89 @@ public class PlanService(
         return ServiceResult<int>.Ok(plan.Id, $"Created plan \"{plan.Name}\".");
     }
 
-    public async Task<ServiceResult> UpdateAsync(int planId, PlanInput input, CancellationToken ct = default)
-    {
-        var validation = await planValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult> UpdateAsync(int planId, PlanInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, planValidator, async w =>
         {
-            return ServiceResult.Invalid(validation);
-        }
+            var plan = await w.Db.Plans.FirstAsync(p => p.Id == planId, ct);
+            plan.Name = Text.Clean(input.Name);
+            plan.Vision = Text.Clean(input.Vision);
+            plan.ValueProposition = Text.Clean(input.ValueProposition);
+            w.BasedOn(plan, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> SetArchivedAsync(int planId, bool archived, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Owner, async w =>
         {
-            return denied;
-        }
+            var plan = await w.Db.Plans.FirstAsync(p => p.Id == planId, ct);
+            plan.IsArchived = archived;
+            return ServiceResult.Ok(archived ? $"Archived \"{plan.Name}\"." : $"Restored \"{plan.Name}\".");
+        }, ct);
 
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+    /// <summary>Moves the plan to its workspace's trash for 30 days: gone from every list, page and share link until an
+    /// owner restores it (<see cref="History.TrashService.RestorePlanAsync"/>).</summary>
+    public Task<ServiceResult> DeleteAsync(int planId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Owner, async w =>
         {
-            return ServiceResult.NotFound("The plan");
-        }
+            // Read in the write transaction: of several owners deleting at once, the later ones find it gone.
+            var plan = await w.Db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.DeletedAt == null, ct);
+            if (plan is null)
+            {
+                return ServiceResult.NotFound("The plan");
+            }
 
-        plan.Name = Text.Clean(input.Name);
-        plan.Vision = Text.Clean(input.Vision);
-        plan.ValueProposition = Text.Clean(input.ValueProposition);
-        return await db.SaveVersionedAsync(plan, input.Version, "The plan", ct);
-    }
+            w.BasedOn(plan, plan.Version);
+            plan.DeletedAt = w.Db.Clock.GetUtcNow().UtcDateTime;
+            plan.DeletedById = w.Db.ActingUser?.UserId;
+            logger.LogInformation("Moved plan {PlanId} to the trash", planId);
+            return ServiceResult.Ok($"Moved plan \"{plan.Name}\" to the workspace's trash. Owners can restore it there for 30 days.");
+        }, ct);
 
-    public async Task<ServiceResult> SetArchivedAsync(int planId, bool archived, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Owner, ct) is { } denied)
+    public Task<ServiceResult> SetLaunchStepAsync(int planId, LaunchSteps step, bool done, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var plan = await w.Db.Plans.FirstAsync(p => p.Id == planId, ct);
+            plan.CompletedLaunchSteps = done ? plan.CompletedLaunchSteps | step : plan.CompletedLaunchSteps & ~step;
+            return ServiceResult.Ok();
+        }, ct);
 
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
+    public Task<ServiceResult<int>> AddOutcomeAsync(int planId, OutcomeInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<OutcomeInput, int>(planId, input, outcomeValidator, async w =>
         {
-            return ServiceResult.NotFound("The plan");
-        }
+            var order = await w.Db.TargetOutcomes.Where(o => o.PlanId == planId).CountAsync(ct);
+            var outcome = new TargetOutcome { PlanId = planId, Order = order };
+            Apply(outcome, input);
+            w.Db.TargetOutcomes.Add(outcome);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(outcome.Id, "Outcome added.");
+        }, ct);
 
-        plan.IsArchived = archived;
-
-        // Based on the copy just read: only a change in this very moment makes it refuse, with a message, not an exception.
-        if (await db.SaveVersionedAsync(plan, plan.Version, "The plan", ct) is { Succeeded: false } refused)
+    public Task<ServiceResult> UpdateOutcomeAsync(int planId, int outcomeId, OutcomeInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, outcomeValidator, async w =>
         {
-            return refused;
-        }
+            var outcome = await w.FindAsync<TargetOutcome>(outcomeId, ct: ct);
+            if (outcome is null)
+            {
+                return ServiceResult.NotFound("The outcome");
+            }
 
-        logger.LogInformation("Plan {PlanId} archived: {Archived}", planId, archived);
-        return ServiceResult.Ok(archived ? $"Archived \"{plan.Name}\"." : $"Restored \"{plan.Name}\".");
-    }
+            Apply(outcome, input);
+            w.BasedOn(outcome, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
 
-    public async Task<ServiceResult> DeleteAsync(int planId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Owner, ct) is { } denied)
+    public Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var outcome = await w.FindAsync<TargetOutcome>(outcomeId, ct: ct);
+            if (outcome is null)
+            {
+                return ServiceResult.NotFound("The outcome");
+            }
 
-        // One write transaction: of two people deleting the same plan at once, the second is told it is gone.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
-        {
-            return ServiceResult.NotFound("The plan");
-        }
-
-        db.Plans.Remove(plan);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted plan {PlanId} {PlanName}", planId, plan.Name);
-        return ServiceResult.Ok($"Deleted plan \"{plan.Name}\".");
-    }
-
-    public async Task<ServiceResult> SetLaunchStepAsync(int planId, LaunchSteps step, bool done, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null)
-        {
-            return ServiceResult.NotFound("The plan");
-        }
-
-        plan.CompletedLaunchSteps = done ? plan.CompletedLaunchSteps | step : plan.CompletedLaunchSteps & ~step;
-        return await db.SaveVersionedAsync(plan, plan.Version, "The plan", ct);
-    }
-
-    public async Task<ServiceResult<int>> AddOutcomeAsync(int planId, OutcomeInput input, CancellationToken ct = default)
-    {
-        var validation = await outcomeValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return Fail.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return Fail.From(denied);
-        }
-
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
-        {
-            return Fail.NotFound("The plan");
-        }
-
-        var order = await db.TargetOutcomes.Where(o => o.PlanId == planId).CountAsync(ct);
-        var outcome = new TargetOutcome { PlanId = planId, Order = order };
-        Apply(outcome, input);
-        db.TargetOutcomes.Add(outcome);
-        await db.SaveChangesAsync(ct);
-        return ServiceResult<int>.Ok(outcome.Id, "Outcome added.");
-    }
-
-    public async Task<ServiceResult> UpdateOutcomeAsync(int planId, int outcomeId, OutcomeInput input, CancellationToken ct = default)
-    {
-        var validation = await outcomeValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
-        if (outcome is null)
-        {
-            return ServiceResult.NotFound("The outcome");
-        }
-
-        Apply(outcome, input);
-        return await db.SaveVersionedAsync(outcome, input.Version, "The outcome", ct);
-    }
-
-    public async Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: of two people deleting the same outcome at once, the second is told it is gone.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await db.TargetOutcomes.FirstOrDefaultAsync(o => o.Id == outcomeId && o.PlanId == planId, ct);
-        if (outcome is null)
-        {
-            return ServiceResult.NotFound("The outcome");
-        }
-
-        db.TargetOutcomes.Remove(outcome);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return ServiceResult.Ok("Outcome deleted.");
-    }
+            await w.TrashAsync(outcome, ct);
+            return ServiceResult.Ok("Outcome deleted.");
+        }, ct);
 
     private static void Apply(TargetOutcome outcome, OutcomeInput input)
     {

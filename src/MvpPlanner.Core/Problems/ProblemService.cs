@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -8,7 +7,7 @@ using MvpPlanner.Core.Personas;
 
 namespace MvpPlanner.Core.Problems;
 
-public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, IValidator<ProblemInput> validator, ILogger<ProblemService> logger)
+public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, PlanWriter writer, IValidator<ProblemInput> validator)
 {
     public async Task<IReadOnlyList<ProblemView>> ListAsync(int planId, CancellationToken ct = default)
     {
@@ -27,110 +26,55 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             .ToListAsync(ct);
     }
 
-    public async Task<ServiceResult<int>> CreateAsync(int planId, ProblemInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult<int>> CreateAsync(int planId, ProblemInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<ProblemInput, int>(planId, input, validator, async w =>
         {
-            return Fail.Invalid(validation);
-        }
+            var problem = new Problem { PlanId = planId };
+            var linked = await ApplyAsync(w.Db, planId, problem, input, ct);
+            if (!linked.Succeeded)
+            {
+                return Fail.From(linked);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+            w.Db.Problems.Add(problem);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(problem.Id, "Problem added.");
+        }, ct);
+
+    public Task<ServiceResult> UpdateAsync(int planId, int problemId, ProblemInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, validator, async w =>
         {
-            return Fail.From(denied);
-        }
+            var problem = await w.FindAsync<Problem>(problemId, q => q.Include(p => p.Personas), ct);
+            if (problem is null)
+            {
+                return ServiceResult.NotFound("The problem");
+            }
 
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
-        {
-            return Fail.NotFound("The plan");
-        }
+            var linked = await ApplyAsync(w.Db, planId, problem, input, ct);
+            if (linked.Succeeded)
+            {
+                w.BasedOn(problem, input.Version);
+            }
 
-        // One write transaction: what it links to is checked and linked before anyone can delete it.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var problem = new Problem { PlanId = planId };
-        var linked = await ApplyAsync(db, planId, problem, input, ct);
-        if (!linked.Succeeded)
-        {
-            return Fail.From(linked);
-        }
-
-        db.Problems.Add(problem);
-        if (await db.SaveLinksAsync(logger, ct) is { } refused)
-        {
-            return Fail.From(refused);
-        }
-
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Created problem {ProblemId} in plan {PlanId}", problem.Id, planId);
-        return ServiceResult<int>.Ok(problem.Id, "Problem added.");
-    }
-
-    public async Task<ServiceResult> UpdateAsync(int planId, int problemId, ProblemInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: what it links to is checked and linked before anyone can delete it.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var problem = await db.Problems.Include(p => p.Personas)
-            .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
-        if (problem is null)
-        {
-            return ServiceResult.NotFound("The problem");
-        }
-
-        var linked = await ApplyAsync(db, planId, problem, input, ct);
-        if (!linked.Succeeded)
-        {
             return linked;
-        }
+        }, ct);
 
-        var saved = await db.SaveVersionedAsync(problem, input.Version, "The problem", ct, logger);
-        if (saved.Succeeded)
+    /// <summary>Moves the problem to the trash; features that addressed it stay and lose only this link (a restore brings it back).</summary>
+    public Task<ServiceResult> DeleteAsync(int planId, int problemId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            await tx.CommitAsync(ct);
-        }
+            var problem = await w.FindAsync<Problem>(problemId, q => q.Include(p => p.Features), ct);
+            if (problem is null)
+            {
+                return ServiceResult.NotFound("The problem");
+            }
 
-        return saved;
-    }
-
-    /// <summary>Deletes the problem; features that addressed it stay and lose only this link.</summary>
-    public async Task<ServiceResult> DeleteAsync(int planId, int problemId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        // One write transaction: of two people deleting the same problem at once, the second is told it is gone.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var problem = await db.Problems.Include(p => p.Features)
-            .FirstOrDefaultAsync(p => p.Id == problemId && p.PlanId == planId, ct);
-        if (problem is null)
-        {
-            return ServiceResult.NotFound("The problem");
-        }
-
-        var features = problem.Features.Count;
-        db.Problems.Remove(problem);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted problem {ProblemId} in plan {PlanId}, unlinking {FeatureCount} features", problemId, planId, features);
-        return ServiceResult.Ok(features == 0
-            ? "Problem deleted."
-            : $"Problem deleted. {Text.Plural(features, "feature")} no longer {(features == 1 ? "points" : "point")} to it.");
-    }
+            var features = problem.Features.Count;
+            await w.TrashAsync(problem, ct);
+            return ServiceResult.Ok(features == 0
+                ? "Problem deleted."
+                : $"Problem deleted. {Text.Plural(features, "feature")} no longer {(features == 1 ? "points" : "point")} to it.");
+        }, ct);
 
     private static async Task<ServiceResult> ApplyAsync(PlannerDbContext db, int planId, Problem problem, ProblemInput input, CancellationToken ct)
     {

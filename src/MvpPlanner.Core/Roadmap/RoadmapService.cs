@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -12,7 +11,7 @@ public class RoadmapService(
     PlanAccess access,
     IValidator<PhaseInput> phaseValidator,
     IValidator<LaneInput> laneValidator,
-    ILogger<RoadmapService> logger)
+    PlanWriter writer)
 {
     /// <summary>The board with at most <paramref name="cardsPerCell"/> cards of each cell (the first by rank; all by
     /// default) and every cell's count, so a plan with thousands of features reads and shows a few hundred cards.</summary>
@@ -101,267 +100,178 @@ public class RoadmapService(
 
     /// <summary>Puts the feature at <paramref name="index"/> in the cell (phase × lane) and renumbers both cells,
     /// in one transaction, so simultaneous moves end in one consistent order.</summary>
-    public async Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var db = w.Db;
+            var feature = await w.FindAsync<Features.Feature>(featureId, ct: ct);
+            if (feature is null)
+            {
+                return ServiceResult.NotFound("The feature");
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
-        if (feature is null)
-        {
-            return ServiceResult.NotFound("The feature");
-        }
+            if (phaseId is { } p && !await db.RoadmapPhases.AnyAsync(x => x.Id == p && x.PlanId == planId, ct))
+            {
+                return ServiceResult.NotFound("PhaseId", "This roadmap phase was deleted meanwhile; choose another.");
+            }
 
-        if (phaseId is { } p && !await db.RoadmapPhases.AnyAsync(x => x.Id == p && x.PlanId == planId, ct))
-        {
-            return ServiceResult.NotFound("PhaseId", "This roadmap phase was deleted meanwhile; choose another.");
-        }
+            if (laneId is { } l && !await db.Lanes.AnyAsync(x => x.Id == l && x.PlanId == planId, ct))
+            {
+                return ServiceResult.NotFound("LaneId", "This lane was deleted meanwhile; choose another.");
+            }
 
-        if (laneId is { } l && !await db.Lanes.AnyAsync(x => x.Id == l && x.PlanId == planId, ct))
-        {
-            return ServiceResult.NotFound("LaneId", "This lane was deleted meanwhile; choose another.");
-        }
-
-        var (fromPhase, fromLane) = (feature.PhaseId, feature.LaneId);
-        var target = await db.Features
-            .Where(f => f.PlanId == planId && f.PhaseId == phaseId && f.LaneId == laneId && f.Id != featureId)
-            .OrderBy(f => f.Rank).ThenBy(f => f.Id)
-            .ToListAsync(ct);
-        target.Insert(Math.Clamp(index, 0, target.Count), feature);
-        feature.PhaseId = phaseId;
-        feature.LaneId = laneId;
-        Renumber(target);
-
-        if (fromPhase != phaseId || fromLane != laneId)
-        {
-            var source = await db.Features
-                .Where(f => f.PlanId == planId && f.PhaseId == fromPhase && f.LaneId == fromLane && f.Id != featureId)
+            var (fromPhase, fromLane) = (feature.PhaseId, feature.LaneId);
+            var target = await db.Features
+                .Where(f => f.PlanId == planId && f.PhaseId == phaseId && f.LaneId == laneId && f.Id != featureId)
                 .OrderBy(f => f.Rank).ThenBy(f => f.Id)
                 .ToListAsync(ct);
-            Renumber(source);
-        }
+            target.Insert(Math.Clamp(index, 0, target.Count), feature);
+            feature.PhaseId = phaseId;
+            feature.LaneId = laneId;
+            Renumber(target);
+            w.Moved(feature);
 
-        if (await db.SaveLinksAsync(logger, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Moved feature {FeatureId} in plan {PlanId} to phase {PhaseId} lane {LaneId} at {Index}", featureId, planId, phaseId, laneId, index);
-        return ServiceResult.Ok();
-    }
-
-    public async Task<ServiceResult<int>> AddPhaseAsync(int planId, PhaseInput input, CancellationToken ct = default)
-    {
-        var validation = await phaseValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return Fail.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return Fail.From(denied);
-        }
-
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
-        {
-            return Fail.NotFound("The plan");
-        }
-
-        var phase = new RoadmapPhase { PlanId = planId, Order = await db.RoadmapPhases.CountAsync(p => p.PlanId == planId, ct) };
-        Apply(phase, input);
-        db.RoadmapPhases.Add(phase);
-        await db.SaveChangesAsync(ct);
-        return ServiceResult<int>.Ok(phase.Id, $"Added phase \"{phase.Name}\".");
-    }
-
-    public async Task<ServiceResult> UpdatePhaseAsync(int planId, int phaseId, PhaseInput input, CancellationToken ct = default)
-    {
-        var validation = await phaseValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var phase = await db.RoadmapPhases.FirstOrDefaultAsync(p => p.Id == phaseId && p.PlanId == planId, ct);
-        if (phase is null)
-        {
-            return ServiceResult.NotFound("The roadmap phase");
-        }
-
-        Apply(phase, input);
-        return await db.SaveVersionedAsync(phase, input.Version, "The roadmap phase", ct);
-    }
-
-    /// <summary>Deletes the phase; its features stay and become unscheduled (appended to the Unscheduled column).</summary>
-    public async Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var phase = await db.RoadmapPhases.Include(p => p.Features)
-            .FirstOrDefaultAsync(p => p.Id == phaseId && p.PlanId == planId, ct);
-        if (phase is null)
-        {
-            return ServiceResult.NotFound("The roadmap phase");
-        }
-
-        var moved = phase.Features.Count;
-        foreach (var group in phase.Features.GroupBy(f => f.LaneId))
-        {
-            var next = await Features.FeatureService.NextRankAsync(db, planId, null, group.Key, ct);
-            foreach (var feature in group.OrderBy(f => f.Rank))
+            if (fromPhase != phaseId || fromLane != laneId)
             {
-                feature.PhaseId = null;
-                feature.Rank = next++;
+                var source = await db.Features
+                    .Where(f => f.PlanId == planId && f.PhaseId == fromPhase && f.LaneId == fromLane && f.Id != featureId)
+                    .OrderBy(f => f.Rank).ThenBy(f => f.Id)
+                    .ToListAsync(ct);
+                Renumber(source);
             }
-        }
 
-        db.RoadmapPhases.Remove(phase);
-        await db.SaveChangesAsync(ct);
-        Renumber(await db.RoadmapPhases.Where(p => p.PlanId == planId).OrderBy(p => p.Order).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted phase {PhaseId} in plan {PlanId}; {FeatureCount} features unscheduled", phaseId, planId, moved);
-        return ServiceResult.Ok(moved == 0
-            ? $"Deleted phase \"{phase.Name}\"."
-            : $"Deleted phase \"{phase.Name}\". {Text.Plural(moved, "feature")} moved to Unscheduled.");
-    }
+            return ServiceResult.Ok();
+        }, ct);
+
+    public Task<ServiceResult<int>> AddPhaseAsync(int planId, PhaseInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<PhaseInput, int>(planId, input, phaseValidator, async w =>
+        {
+            var phase = new RoadmapPhase { PlanId = planId, Order = await w.Db.RoadmapPhases.CountAsync(p => p.PlanId == planId, ct) };
+            Apply(phase, input);
+            w.Db.RoadmapPhases.Add(phase);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(phase.Id, $"Added phase \"{phase.Name}\".");
+        }, ct);
+
+    public Task<ServiceResult> UpdatePhaseAsync(int planId, int phaseId, PhaseInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, phaseValidator, async w =>
+        {
+            var phase = await w.FindAsync<RoadmapPhase>(phaseId, ct: ct);
+            if (phase is null)
+            {
+                return ServiceResult.NotFound("The roadmap phase");
+            }
+
+            Apply(phase, input);
+            w.BasedOn(phase, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
+
+    /// <summary>Moves the phase to the trash; its features stay and become unscheduled (appended to the Unscheduled
+    /// column). Restoring the phase puts back those still unscheduled.</summary>
+    public Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+        {
+            var phase = await w.FindAsync<RoadmapPhase>(phaseId, q => q.Include(p => p.Features), ct);
+            if (phase is null)
+            {
+                return ServiceResult.NotFound("The roadmap phase");
+            }
+
+            var moved = phase.Features.Count;
+            foreach (var group in phase.Features.GroupBy(f => f.LaneId))
+            {
+                var next = await Features.FeatureService.NextRankAsync(w.Db, planId, null, group.Key, ct);
+                foreach (var feature in group.OrderBy(f => f.Rank))
+                {
+                    feature.PhaseId = null;
+                    feature.Rank = next++;
+                }
+            }
+
+            await w.TrashAsync(phase, ct);
+            await w.SaveAsync(ct);
+            Renumber(await w.Db.RoadmapPhases.Where(p => p.PlanId == planId).OrderBy(p => p.Order).ToListAsync(ct));
+            return ServiceResult.Ok(moved == 0
+                ? $"Deleted phase \"{phase.Name}\"."
+                : $"Deleted phase \"{phase.Name}\". {Text.Plural(moved, "feature")} moved to Unscheduled.");
+        }, ct);
 
     public Task<ServiceResult> MovePhaseAsync(int planId, int phaseId, int index, CancellationToken ct = default) =>
         ReorderAsync(planId, phaseId, index, db => db.RoadmapPhases, "The roadmap phase", ct);
 
-    public async Task<ServiceResult<int>> AddLaneAsync(int planId, LaneInput input, CancellationToken ct = default)
-    {
-        var validation = await laneValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult<int>> AddLaneAsync(int planId, LaneInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<LaneInput, int>(planId, input, laneValidator, async w =>
         {
-            return Fail.Invalid(validation);
-        }
+            var lane = new Lane { PlanId = planId, Name = Text.Clean(input.Name), Order = await w.Db.Lanes.CountAsync(l => l.PlanId == planId, ct) };
+            w.Db.Lanes.Add(lane);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(lane.Id, $"Added lane \"{lane.Name}\".");
+        }, ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> UpdateLaneAsync(int planId, int laneId, LaneInput input, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, input, laneValidator, async w =>
         {
-            return Fail.From(denied);
-        }
-
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
-        {
-            return Fail.NotFound("The plan");
-        }
-
-        var lane = new Lane { PlanId = planId, Name = Text.Clean(input.Name), Order = await db.Lanes.CountAsync(l => l.PlanId == planId, ct) };
-        db.Lanes.Add(lane);
-        await db.SaveChangesAsync(ct);
-        return ServiceResult<int>.Ok(lane.Id, $"Added lane \"{lane.Name}\".");
-    }
-
-    public async Task<ServiceResult> UpdateLaneAsync(int planId, int laneId, LaneInput input, CancellationToken ct = default)
-    {
-        var validation = await laneValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return ServiceResult.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        var lane = await db.Lanes.FirstOrDefaultAsync(l => l.Id == laneId && l.PlanId == planId, ct);
-        if (lane is null)
-        {
-            return ServiceResult.NotFound("The lane");
-        }
-
-        lane.Name = Text.Clean(input.Name);
-        return await db.SaveVersionedAsync(lane, input.Version, "The lane", ct);
-    }
-
-    /// <summary>Deletes the lane; its features stay in their phase, in the "No lane" row.</summary>
-    public async Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var lane = await db.Lanes.Include(l => l.Features)
-            .FirstOrDefaultAsync(l => l.Id == laneId && l.PlanId == planId, ct);
-        if (lane is null)
-        {
-            return ServiceResult.NotFound("The lane");
-        }
-
-        var moved = lane.Features.Count;
-        foreach (var group in lane.Features.GroupBy(f => f.PhaseId))
-        {
-            var next = await Features.FeatureService.NextRankAsync(db, planId, group.Key, null, ct);
-            foreach (var feature in group.OrderBy(f => f.Rank))
+            var lane = await w.FindAsync<Lane>(laneId, ct: ct);
+            if (lane is null)
             {
-                feature.LaneId = null;
-                feature.Rank = next++;
+                return ServiceResult.NotFound("The lane");
             }
-        }
 
-        db.Lanes.Remove(lane);
-        await db.SaveChangesAsync(ct);
-        Renumber(await db.Lanes.Where(l => l.PlanId == planId).OrderBy(l => l.Order).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Deleted lane {LaneId} in plan {PlanId}; {FeatureCount} features left without a lane", laneId, planId, moved);
-        return ServiceResult.Ok(moved == 0
-            ? $"Deleted lane \"{lane.Name}\"."
-            : $"Deleted lane \"{lane.Name}\". {Text.Plural(moved, "feature")} moved to \"No lane\".");
-    }
+            lane.Name = Text.Clean(input.Name);
+            w.BasedOn(lane, input.Version);
+            return ServiceResult.Ok();
+        }, ct);
+
+    /// <summary>Moves the lane to the trash; its features stay in their phase, in the "No lane" row.</summary>
+    public Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+        {
+            var lane = await w.FindAsync<Lane>(laneId, q => q.Include(l => l.Features), ct);
+            if (lane is null)
+            {
+                return ServiceResult.NotFound("The lane");
+            }
+
+            var moved = lane.Features.Count;
+            foreach (var group in lane.Features.GroupBy(f => f.PhaseId))
+            {
+                var next = await Features.FeatureService.NextRankAsync(w.Db, planId, group.Key, null, ct);
+                foreach (var feature in group.OrderBy(f => f.Rank))
+                {
+                    feature.LaneId = null;
+                    feature.Rank = next++;
+                }
+            }
+
+            await w.TrashAsync(lane, ct);
+            await w.SaveAsync(ct);
+            Renumber(await w.Db.Lanes.Where(l => l.PlanId == planId).OrderBy(l => l.Order).ToListAsync(ct));
+            return ServiceResult.Ok(moved == 0
+                ? $"Deleted lane \"{lane.Name}\"."
+                : $"Deleted lane \"{lane.Name}\". {Text.Plural(moved, "feature")} moved to \"No lane\".");
+        }, ct);
 
     public Task<ServiceResult> MoveLaneAsync(int planId, int laneId, int index, CancellationToken ct = default) =>
         ReorderAsync(planId, laneId, index, db => db.Lanes, "The lane", ct);
 
-    private async Task<ServiceResult> ReorderAsync<T>(int planId, int id, int index, Func<PlannerDbContext, DbSet<T>> set, string what, CancellationToken ct)
-        where T : EntityBase, IOrdered
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    private Task<ServiceResult> ReorderAsync<T>(int planId, int id, int index, Func<PlannerDbContext, DbSet<T>> set, string what, CancellationToken ct)
+        where T : EntityBase, IOrdered =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var items = await set(w.Db).Where(x => x.PlanId == planId).OrderBy(x => x.Order).ThenBy(x => x.Id).ToListAsync(ct);
+            var item = items.FirstOrDefault(x => x.Id == id);
+            if (item is null)
+            {
+                return ServiceResult.NotFound(what);
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var items = await set(db).Where(x => x.PlanId == planId).OrderBy(x => x.Order).ThenBy(x => x.Id).ToListAsync(ct);
-        var item = items.FirstOrDefault(x => x.Id == id);
-        if (item is null)
-        {
-            return ServiceResult.NotFound(what);
-        }
-
-        items.Remove(item);
-        items.Insert(Math.Clamp(index, 0, items.Count), item);
-        Renumber(items);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return ServiceResult.Ok();
-    }
+            items.Remove(item);
+            items.Insert(Math.Clamp(index, 0, items.Count), item);
+            Renumber(items);
+            w.Moved(item);
+            return ServiceResult.Ok();
+        }, ct);
 
     private static void Renumber<T>(List<T> items)
         where T : IOrdered

@@ -16,37 +16,27 @@ public class ShareLinkService(
     ShareViewCounter views,
     OpenedLinkCache openedLinks,
     TimeProvider clock,
+    PlanWriter writer,
     ILogger<ShareLinkService> logger)
 {
     /// <summary>Owners and editors make links. The full token is in the result this once; only its hash is kept.</summary>
-    public async Task<ServiceResult<CreatedShareLink>> CreateAsync(int planId, ShareLinkInput input, CancellationToken ct = default)
-    {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
+    public Task<ServiceResult<CreatedShareLink>> CreateAsync(int planId, ShareLinkInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<ShareLinkInput, CreatedShareLink>(planId, input, validator, async w =>
         {
-            return Fail.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return Fail.From(denied);
-        }
-
-        var token = Tokens.Create();
-        var link = new ShareLink
-        {
-            PlanId = planId,
-            Label = Text.Clean(input.Label),
-            Scope = input.Scope,
-            TokenHash = Tokens.Hash(token),
-            ExpiresAt = input.ExpiresAt,
-        };
-        db.ShareLinks.Add(link);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} created with scope {ShareScope}, expires {ExpiresAt}", planId, link.Id, link.Scope, link.ExpiresAt);
-        return ServiceResult<CreatedShareLink>.Ok(new CreatedShareLink(link.Id, token), $"Link for \"{link.Label}\" created. Copy it now: it is shown only once.");
-    }
+            var token = Tokens.Create();
+            var link = new ShareLink
+            {
+                PlanId = planId,
+                Label = Text.Clean(input.Label),
+                Scope = input.Scope,
+                TokenHash = Tokens.Hash(token),
+                ExpiresAt = input.ExpiresAt,
+            };
+            w.Db.ShareLinks.Add(link);
+            await w.SaveAsync(ct);
+            logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} created with scope {ShareScope}, expires {ExpiresAt}", planId, link.Id, link.Scope, link.ExpiresAt);
+            return ServiceResult<CreatedShareLink>.Ok(new CreatedShareLink(link.Id, token), $"Link for \"{link.Label}\" created. Copy it now: it is shown only once.");
+        }, ct);
 
     /// <summary>Every member sees the plan's links; the tokens themselves are never shown again.</summary>
     public async Task<IReadOnlyList<ShareLinkView>> ListAsync(int planId, CancellationToken ct = default)
@@ -68,25 +58,20 @@ public class ShareLinkService(
             StateOf(l.RevokedAt, l.ExpiresAt, now))).ToList();
     }
 
-    public async Task<ServiceResult> RevokeAsync(int planId, int linkId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    /// <summary>Revoking is not undoable on purpose: a link revoked because it leaked must stay dead.</summary>
+    public Task<ServiceResult> RevokeAsync(int planId, int linkId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var link = await w.Db.ShareLinks.FirstOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, ct);
+            if (link is null)
+            {
+                return ServiceResult.NotFound("The link");
+            }
 
-        var link = await db.ShareLinks.FirstOrDefaultAsync(l => l.Id == linkId && l.PlanId == planId, ct);
-        if (link is null)
-        {
-            return ServiceResult.NotFound("The link");
-        }
-
-        link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} revoked", planId, linkId);
-        return ServiceResult.Ok($"Link for \"{link.Label}\" revoked. It no longer opens the plan.");
-    }
+            link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+            logger.LogInformation("Plan {PlanId}: share link {ShareLinkId} revoked", planId, linkId);
+            return ServiceResult.Ok($"Link for \"{link.Label}\" revoked. It no longer opens the plan.");
+        }, ct);
 
     /// <summary>Resolves a token for an anonymous reader, with the plan's content stamp in the same indexed read, and counts the view (written in batches, see <see cref="ShareViewCounter"/>). Unknown, revoked and expired links all
     /// give the same null, so a reader learns nothing about a link that does not work.</summary>
