@@ -152,6 +152,7 @@ public class FeatureService(
             return Fail.From(applied);
         }
 
+        await PlanOrder.BumpAsync(db, planId, ct);
         feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
         db.Features.Add(feature);
         if (await db.SaveLinksAsync(logger, ct) is { } refused)
@@ -196,6 +197,7 @@ public class FeatureService(
 
         if (feature.PhaseId != oldPhase || feature.LaneId != oldLane)
         {
+            await PlanOrder.BumpAsync(db, planId, ct);
             feature.Rank = await NextRankAsync(db, planId, feature.PhaseId, feature.LaneId, ct);
         }
 

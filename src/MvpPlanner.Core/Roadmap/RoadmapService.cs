@@ -100,7 +100,7 @@ public class RoadmapService(
     private sealed record CardPlace(int Id, int? PhaseId, int? LaneId);
 
     /// <summary>Puts the feature at <paramref name="index"/> in the cell (phase × lane) and renumbers both cells,
-    /// in one transaction, so simultaneous moves end in one consistent order.</summary>
+    /// in one transaction; a move computed from positions another move changed meanwhile is refused (<see cref="PlanOrder"/>).</summary>
     public async Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,6 +110,7 @@ public class RoadmapService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await PlanOrder.ReadAsync(db, planId, ct);
         var feature = await db.Features.FirstOrDefaultAsync(f => f.Id == featureId && f.PlanId == planId, ct);
         if (feature is null)
         {
@@ -145,6 +146,11 @@ public class RoadmapService(
             Renumber(source);
         }
 
+        if (!await PlanOrder.ClaimAsync(db, planId, order, ct))
+        {
+            return OrderChanged(planId, featureId);
+        }
+
         if (await db.SaveLinksAsync(logger, ct) is { } refused)
         {
             return refused;
@@ -174,10 +180,14 @@ public class RoadmapService(
             return Fail.NotFound("The plan");
         }
 
+        // Placed last after taking the order token, so two phases added at once do not share a place.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanOrder.BumpAsync(db, planId, ct);
         var phase = new RoadmapPhase { PlanId = planId, Order = await db.RoadmapPhases.CountAsync(p => p.PlanId == planId, ct) };
         Apply(phase, input);
         db.RoadmapPhases.Add(phase);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult<int>.Ok(phase.Id, $"Added phase \"{phase.Name}\".");
     }
 
@@ -215,6 +225,7 @@ public class RoadmapService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanOrder.BumpAsync(db, planId, ct);
         var phase = await db.RoadmapPhases.Include(p => p.Features)
             .FirstOrDefaultAsync(p => p.Id == phaseId && p.PlanId == planId, ct);
         if (phase is null)
@@ -266,9 +277,12 @@ public class RoadmapService(
             return Fail.NotFound("The plan");
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanOrder.BumpAsync(db, planId, ct);
         var lane = new Lane { PlanId = planId, Name = Text.Clean(input.Name), Order = await db.Lanes.CountAsync(l => l.PlanId == planId, ct) };
         db.Lanes.Add(lane);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ServiceResult<int>.Ok(lane.Id, $"Added lane \"{lane.Name}\".");
     }
 
@@ -306,6 +320,7 @@ public class RoadmapService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanOrder.BumpAsync(db, planId, ct);
         var lane = await db.Lanes.Include(l => l.Features)
             .FirstOrDefaultAsync(l => l.Id == laneId && l.PlanId == planId, ct);
         if (lane is null)
@@ -348,6 +363,7 @@ public class RoadmapService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await PlanOrder.ReadAsync(db, planId, ct);
         var items = await set(db).Where(x => x.PlanId == planId).OrderBy(x => x.Order).ThenBy(x => x.Id).ToListAsync(ct);
         var item = items.FirstOrDefault(x => x.Id == id);
         if (item is null)
@@ -358,9 +374,20 @@ public class RoadmapService(
         items.Remove(item);
         items.Insert(Math.Clamp(index, 0, items.Count), item);
         Renumber(items);
+        if (!await PlanOrder.ClaimAsync(db, planId, order, ct))
+        {
+            return OrderChanged(planId, id);
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ServiceResult.Ok();
+    }
+
+    private ServiceResult OrderChanged(int planId, int itemId)
+    {
+        logger.LogInformation("Move of {ItemId} in plan {PlanId} refused: another move changed the order at the same moment", itemId, planId);
+        return ServiceResult.OrderChanged();
     }
 
     private static void Renumber<T>(List<T> items)
