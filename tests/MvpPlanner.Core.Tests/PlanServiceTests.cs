@@ -1,3 +1,5 @@
+using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.History;
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
@@ -112,9 +114,10 @@ public class PlanServiceTests
     }
 
     [Fact]
-    public async Task DeleteAsync_PlanWithItems_RemovesPlanAndEverythingInIt()
+    public async Task DeleteAsync_PlanWithItems_GoesToTheWorkspaceTrashThenPurgeAfter30DaysRemovesEverythingInIt()
     {
-        await using var test = await TestDatabase.CreateAsync();
+        var clock = new TestClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var test = await TestDatabase.CreateAsync(clock);
         var planId = await test.CreatePlanAsync("Doomed");
         var otherPlanId = await test.CreatePlanAsync("Survivor");
         var personaId = await test.CreatePersonaAsync(planId);
@@ -127,7 +130,16 @@ public class PlanServiceTests
         var result = await test.Get<PlanService>().DeleteAsync(planId);
 
         result.Status.ShouldBe(ResultStatus.Ok);
-        result.Message.ShouldBe("Deleted plan \"Doomed\".");
+        result.Message.ShouldBe("Moved plan \"Doomed\" to the workspace's trash. Owners can restore it there for 30 days.");
+        (await test.Get<PlanService>().ListAsync(includeArchived: true)).Select(p => p.Name).ShouldBe(["Survivor"]);
+        (await test.Get<PlanService>().GetOverviewAsync(planId)).ShouldBeNull();
+        (await test.Get<TrashService>().ListPlansAsync(test.WorkspaceId)).Select(p => p.Name).ShouldBe(["Doomed"]);
+
+        clock.Advance(TimeSpan.FromDays(29));
+        (await test.Get<TrashService>().PurgeAsync()).ShouldBe(0);
+        clock.Advance(TimeSpan.FromDays(2));
+        (await test.Get<TrashService>().PurgeAsync()).ShouldBe(1);
+
         await using var db = await test.NewContextAsync();
         (await db.Plans.AnyAsync(p => p.Id == planId)).ShouldBeFalse();
         (await db.Personas.AnyAsync(p => p.PlanId == planId)).ShouldBeFalse();
@@ -135,9 +147,24 @@ public class PlanServiceTests
         (await db.Features.AnyAsync(f => f.PlanId == planId)).ShouldBeFalse();
         (await db.TargetOutcomes.AnyAsync(o => o.PlanId == planId)).ShouldBeFalse();
         (await db.RoadmapPhases.AnyAsync(p => p.PlanId == planId)).ShouldBeFalse();
-        (await db.Lanes.AnyAsync(l => l.PlanId == planId)).ShouldBeFalse();
+        (await db.ActivityEntries.AnyAsync(a => a.PlanId == planId)).ShouldBeFalse();
         (await db.Personas.CountAsync(p => p.PlanId == otherPlanId)).ShouldBe(1);
         (await db.RoadmapPhases.CountAsync(p => p.PlanId == otherPlanId)).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task RestorePlan_FromTheWorkspaceTrash_BackInTheListWithEverythingInIt()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var sample = await test.CreateSamplePlanAsync();
+        await test.Get<PlanService>().DeleteAsync(sample.PlanId);
+
+        var restored = await test.Get<TrashService>().RestorePlanAsync(sample.PlanId);
+
+        restored.Succeeded.ShouldBeTrue(restored.Message);
+        (await test.Get<PlanService>().ListAsync(includeArchived: true)).ShouldContain(p => p.Id == sample.PlanId);
+        (await test.Get<TrashService>().ListPlansAsync(test.WorkspaceId)).ShouldBeEmpty();
+        (await test.Get<PersonaService>().ListAsync(sample.PlanId)).ShouldNotBeEmpty();
     }
 
     [Fact]

@@ -117,21 +117,85 @@ public class InvitationService(
         }
 
         var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == caller.UserId, ct);
-        if (member is null)
+        if (member is null || member.Role < invitation.Role)
         {
-            db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = invitation.WorkspaceId, UserId = caller.UserId, Role = invitation.Role, JoinedAt = clock.GetUtcNow().UtcDateTime });
-            invitation.Uses++;
-        }
-        else if (member.Role < invitation.Role)
-        {
-            member.Role = invitation.Role;
-            invitation.Uses++;
+            if (await UseAsync(db, invitation, caller.UserId, ct) is { } refused)
+            {
+                return Fail.From(refused);
+            }
+
+            if (member is null)
+            {
+                db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = invitation.WorkspaceId, UserId = caller.UserId, Role = invitation.Role, JoinedAt = clock.GetUtcNow().UtcDateTime });
+            }
+            else
+            {
+                member.Role = invitation.Role;
+            }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbContextExtensions.IsUniqueViolation(e))
+        {
+            // The same person accepted in another tab at the same moment: that one joined them, and counted the use.
+            logger.LogInformation("User {UserId} accepted invitation {InvitationId} twice at once; the other acceptance joined them", caller.UserId, invitation.Id);
+            return ServiceResult<int>.Ok(invitation.WorkspaceId, $"You joined \"{invitation.Workspace!.Name}\".");
+        }
+
         await tx.CommitAsync(ct);
         logger.LogInformation("User {UserId} joined workspace {WorkspaceId} through invitation {InvitationId}", caller.UserId, invitation.WorkspaceId, invitation.Id);
         return ServiceResult<int>.Ok(invitation.WorkspaceId, $"You joined \"{invitation.Workspace!.Name}\" as {invitation.Role}.");
+    }
+
+    /// <summary>Registration through an invitation: uses the invitation and makes the new account a member, inside the
+    /// transaction <paramref name="db"/> has open, in which the caller has just created the account. Refused (and
+    /// then the caller rolls the account back) when the invitation cannot admit anyone more.</summary>
+    public async Task<ServiceResult<int>> AdmitNewAccountAsync(PlannerDbContext db, string token, string userId, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Create the account and admit it in one transaction.");
+        }
+
+        var invitation = await FindAsync(db, token, ct);
+        var state = invitation is null ? InvitationState.Unknown : StateOf(invitation, clock.GetUtcNow().UtcDateTime);
+        if (invitation is null || state != InvitationState.Valid)
+        {
+            logger.LogInformation("Registration through an invitation that is {InvitationState} refused", state);
+            return Fail.Invalid("Token", InvalidMessage(state));
+        }
+
+        if (await UseAsync(db, invitation, userId, ct) is { } refused)
+        {
+            return Fail.From(refused);
+        }
+
+        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = invitation.WorkspaceId, UserId = userId, Role = invitation.Role, JoinedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("User {UserId} registered into workspace {WorkspaceId} through invitation {InvitationId}", userId, invitation.WorkspaceId, invitation.Id);
+        return ServiceResult<int>.Ok(invitation.WorkspaceId, $"You joined \"{invitation.Workspace!.Name}\" as {invitation.Role}.");
+    }
+
+    /// <summary>Counts one use in the statement that checks it may be used (UPDATE … WHERE Uses &lt; MaxUses AND not
+    /// revoked or expired): of several people using the last place at once, exactly one gets it. Null when used.</summary>
+    private async Task<ServiceResult?> UseAsync(PlannerDbContext db, Invitation invitation, string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var used = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.RevokedAt == null && i.ExpiresAt > now && i.Uses < i.MaxUses)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Uses, i => i.Uses + 1), ct);
+        if (used == 1)
+        {
+            return null;
+        }
+
+        var current = await db.Invitations.AsNoTracking().FirstAsync(i => i.Id == invitation.Id, ct);
+        var state = StateOf(current, now);
+        logger.LogInformation("Invitation {InvitationId} refused user {UserId}: it became {InvitationState} meanwhile", invitation.Id, userId, state);
+        return ServiceResult.Invalid("Token", InvalidMessage(state == InvitationState.Valid ? InvitationState.UsedUp : state));
     }
 
     public static string InvalidMessage(InvitationState state) => state switch

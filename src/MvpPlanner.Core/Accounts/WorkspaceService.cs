@@ -98,27 +98,23 @@ public class WorkspaceService(
     public async Task<ServiceResult> ChangeRoleAsync(int workspaceId, string userId, WorkspaceRole role, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockMembershipAsync(db, workspaceId, ct);
         if (await access.CheckWorkspaceAsync(db, workspaceId, WorkspaceRole.Owner, ct) is { } denied)
         {
             return denied;
         }
 
-        // One write transaction: a member removed meanwhile is "not found", and two owners demoting each other
-        // at once cannot leave the workspace without an owner.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);
-        if (member is null)
+        // The rule is in the statement: an owner loses the role only while another owner remains.
+        var changed = await db.WorkspaceMembers
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
+            .Where(m => m.Role != WorkspaceRole.Owner || role == WorkspaceRole.Owner || db.WorkspaceMembers.Any(o => o.WorkspaceId == workspaceId && o.Role == WorkspaceRole.Owner && o.UserId != userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role), ct);
+        if (changed == 0)
         {
-            return ServiceResult.NotFound("That member");
+            return await RefusedAsync(db, workspaceId, userId, "A workspace needs at least one owner. Make someone else an owner first.", ct);
         }
 
-        if (member.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, workspaceId, ct))
-        {
-            return ServiceResult.Invalid("Role", "A workspace needs at least one owner. Make someone else an owner first.");
-        }
-
-        member.Role = role;
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Workspace {WorkspaceId}: member {UserId} is now {Role}", workspaceId, userId, role);
         return ServiceResult.Ok($"Role changed to {role}.");
@@ -130,32 +126,44 @@ public class WorkspaceService(
         var caller = await access.GetCallerAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var needed = caller?.UserId == userId ? WorkspaceRole.Viewer : WorkspaceRole.Owner;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockMembershipAsync(db, workspaceId, ct);
         if (await access.CheckWorkspaceAsync(db, workspaceId, needed, ct) is { } denied)
         {
             return denied;
         }
 
-        // One write transaction: of two owners removing the same member at once, the second is told they are gone,
-        // and two owners removing each other at once cannot leave the workspace without an owner.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);
-        if (member is null)
+        var removed = await db.WorkspaceMembers
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
+            .Where(m => m.Role != WorkspaceRole.Owner || db.WorkspaceMembers.Any(o => o.WorkspaceId == workspaceId && o.Role == WorkspaceRole.Owner && o.UserId != userId))
+            .ExecuteDeleteAsync(ct);
+        if (removed == 0)
         {
-            return ServiceResult.NotFound("That member");
+            return await RefusedAsync(db, workspaceId, userId, "The last owner cannot leave. Make someone else an owner first.", ct);
         }
 
-        if (member.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, workspaceId, ct))
-        {
-            return ServiceResult.Invalid("Role", "The last owner cannot leave. Make someone else an owner first.");
-        }
-
-        db.WorkspaceMembers.Remove(member);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Workspace {WorkspaceId}: member {UserId} removed", workspaceId, userId);
         return ServiceResult.Ok("Member removed.");
     }
 
-    private static async Task<bool> IsLastOwnerAsync(PlannerDbContext db, int workspaceId, CancellationToken ct) =>
-        await db.WorkspaceMembers.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, ct) <= 1;
+    /// <summary>Two owners demoting each other at once each see the other still an owner when their statement starts
+    /// (PostgreSQL, READ COMMITTED), and would both succeed: a check over several rows is not atomic on its own. So every
+    /// membership change first writes the workspace row, which holds its lock to the commit: the next change of the same
+    /// workspace waits, and its conditional statement then sees the committed roles. On SQLite the write lock does the same.</summary>
+    private static Task<int> LockMembershipAsync(PlannerDbContext db, int workspaceId, CancellationToken ct) =>
+        db.Workspaces.Where(w => w.Id == workspaceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.IsPersonal, w => w.IsPersonal), ct);
+
+    /// <summary>Nothing changed: the member is gone, or was the last owner (a race another owner won, or a plain refusal).</summary>
+    private async Task<ServiceResult> RefusedAsync(PlannerDbContext db, int workspaceId, string userId, string lastOwner, CancellationToken ct)
+    {
+        if (!await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct))
+        {
+            return ServiceResult.NotFound("That member");
+        }
+
+        logger.LogInformation("Workspace {WorkspaceId}: change of member {UserId} refused, they are its last owner", workspaceId, userId);
+        return ServiceResult.Invalid("Role", lastOwner);
+    }
 }

@@ -9,6 +9,10 @@ internal static class DbContextExtensions
     // SQLITE_CONSTRAINT_FOREIGNKEY: the row a link points to is gone.
     private const int ForeignKeyViolation = 787;
 
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY: a unique index refused a second row.
+    private const int UniqueViolation = 2067;
+    private const int PrimaryKeyViolation = 1555;
+
     /// <summary>Saves <paramref name="entity"/> only if nobody saved it since the caller read
     /// <paramref name="expectedVersion"/>: checked here for a clear answer, and again by the database
     /// (WHERE Version = expected) for the race between the check and the write. A link to something deleted
@@ -65,6 +69,11 @@ internal static class DbContextExtensions
 
     public static bool IsForeignKeyViolation(DbUpdateException e) =>
         e.InnerException is SqliteException { SqliteExtendedErrorCode: ForeignKeyViolation };
+
+    /// <summary>A unique index refused the row: someone else saved the one that may exist only once.
+    /// (On PostgreSQL this is SQLSTATE 23505; add it here when that provider arrives.)</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation };
 
     public static ServiceResult LinkGone(DbContext db, DbUpdateException e, ILogger? logger)
     {

@@ -41,6 +41,10 @@ public class ServiceResult
 
     public static ServiceResult Conflict(string what) => new(ResultStatus.Conflict, $"{what} was changed by someone else while you were editing. Reload to see their change, then apply yours again.", null);
 
+    /// <summary>A move computed from positions someone else changed at the same moment: not saved, nothing overwritten.</summary>
+    public static ServiceResult OrderChanged() =>
+        new(ResultStatus.Conflict, "Someone else moved items here at the same moment, so your move was not saved. Check the order and move it again.", null);
+
     public static ServiceResult Forbidden(string message) => new(ResultStatus.Forbidden, message, null);
 
     /// <summary>Something the save links to (a stage, a problem, a phase) was deleted by someone else meanwhile.</summary>

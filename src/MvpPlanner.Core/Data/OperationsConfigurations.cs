@@ -123,6 +123,10 @@ internal sealed class WorkshopSessionConfiguration : IEntityTypeConfiguration<Wo
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Rounds).WithOne(r => r.Session).HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.PlanId, s.EndedAt });
+
+        // One running workshop per plan, however many facilitators press "Start" at once. Column quoted so the
+        // filter is the same SQL on SQLite and PostgreSQL.
+        builder.HasIndex(s => s.PlanId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_WorkshopSession_PlanId_Running");
     }
 }
 
@@ -143,6 +147,16 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Workshops.Vot
     {
         builder.Property(v => v.UserName).HasMaxLength(TextLimits.Name);
         builder.HasIndex(v => new { v.RoundId, v.UserId, v.ItemId }).IsUnique();
+    }
+}
+
+internal sealed class VoteBallotConfiguration : IEntityTypeConfiguration<Workshops.VoteBallot>
+{
+    public void Configure(EntityTypeBuilder<Workshops.VoteBallot> builder)
+    {
+        builder.ToTable(t => t.HasCheckConstraint("CK_VoteBallot_DotsWithinBudget", "\"DotsUsed\" >= 0 AND \"DotsUsed\" <= \"DotsAllowed\""));
+        builder.HasOne<Workshops.VoteRound>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(b => new { b.RoundId, b.UserId }).IsUnique();
     }
 }
 

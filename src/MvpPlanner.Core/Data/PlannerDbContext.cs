@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.History;
 using MvpPlanner.Core.Common;
@@ -62,7 +64,14 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
 
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>The app's clock (a fixed one in tests), so creation times, trash dates and the purge agree with the services.</summary>
+    public TimeProvider Clock
+    {
+        get => _clock ??= options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+        set => _clock = value;
+    }
+
+    private TimeProvider? _clock;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -133,6 +133,7 @@ public class FeatureService(
                 return Fail.From(applied);
             }
 
+            await PlanOrder.BumpAsync(w.Db, planId, ct);
             feature.Rank = await NextRankAsync(w.Db, planId, feature.PhaseId, feature.LaneId, ct);
             w.Db.Features.Add(feature);
             await w.SaveAsync(ct);
@@ -157,6 +158,7 @@ public class FeatureService(
 
             if (feature.PhaseId != oldPhase || feature.LaneId != oldLane)
             {
+                await PlanOrder.BumpAsync(w.Db, planId, ct);
                 feature.Rank = await NextRankAsync(w.Db, planId, feature.PhaseId, feature.LaneId, ct);
             }
 

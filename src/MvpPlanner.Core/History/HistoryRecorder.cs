@@ -19,7 +19,7 @@ internal static class HistoryRecorder
     [
         nameof(EntityBase.Id), nameof(EntityBase.Version), nameof(EntityBase.CreatedAt), nameof(EntityBase.UpdatedAt),
         nameof(EntityBase.CreatedById), nameof(EntityBase.UpdatedById), nameof(IPlanItem.PlanId), nameof(Plan.ContentStamp),
-        nameof(Plan.WorkspaceId), nameof(Plan.DeletedAt), nameof(Plan.DeletedById),
+        nameof(Plan.WorkspaceId), nameof(Plan.DeletedAt), nameof(Plan.DeletedById), nameof(Plan.OrderVersion),
     ];
 
     /// <summary>A card's place within its cell: recorded with a content change (so Undo of a move puts the card back where

@@ -126,6 +126,7 @@ internal static class TrashBin
         var createdAt = content.Values.TryGetValue(nameof(EntityBase.CreatedAt), out var created) ? created.Deserialize<DateTime>() : db.Clock.GetUtcNow().UtcDateTime;
         var createdBy = content.Values.TryGetValue(nameof(EntityBase.CreatedById), out var by) ? by.Deserialize<string?>() : null;
         db.MarkRestoring(item, item.Version, createdAt, createdBy);
+        await PutBackInOrderAsync(db, item, type, ct);
         db.Add(item);
 
         foreach (var link in content.Links)
@@ -182,6 +183,31 @@ internal static class TrashBin
         }
 
         return ServiceResult<RestoreReport>.Ok(new RestoreReport(trashed.ItemType, trashed.Name, notRelinked));
+    }
+
+    /// <summary>A phase, lane or journey stage goes back to its old place in the plan's order, and the ones after it
+    /// move up one, so no two share a place.</summary>
+    private static async Task PutBackInOrderAsync(PlannerDbContext db, EntityBase item, IEntityType type, CancellationToken ct)
+    {
+        const string order = "Order";
+        if (type.FindProperty(order) is null || item is not IPlanItem planItem)
+        {
+            return;
+        }
+
+        var siblings = (await EntityQueries.WhereEqualsAsync(db, type.ClrType, nameof(IPlanItem.PlanId), typeof(int), planItem.PlanId, track: true, ct))
+            .Cast<EntityBase>()
+            .OrderBy(s => (int)db.Entry(s).Property(order).CurrentValue!).ThenBy(s => s.Id)
+            .ToList();
+        var place = Math.Clamp((int)db.Entry(item).Property(order).CurrentValue!, 0, siblings.Count);
+        siblings.Insert(place, item);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            if ((int)db.Entry(siblings[i]).Property(order).CurrentValue! != i)
+            {
+                db.Entry(siblings[i]).Property(order).CurrentValue = i;
+            }
+        }
     }
 
     private static IEntityType EntityTypeOf(PlannerDbContext db, string kind) =>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -18,7 +19,8 @@ public class OperationsService(
     IValidator<ToolInput> toolValidator,
     IValidator<KpiInput> kpiValidator,
     IValidator<MeasurementInput> measurementValidator,
-    IValidator<ReviewInput> reviewValidator)
+    IValidator<ReviewInput> reviewValidator,
+    ILogger<OperationsService> logger)
 {
     public async Task<OperationsView?> GetAsync(int planId, CancellationToken ct = default)
     {
@@ -69,8 +71,9 @@ public class OperationsService(
     public Task<ServiceResult<int>> AddStageAsync(int planId, StageInput input, CancellationToken ct = default) =>
         store.CreateAsync<JourneyStage, StageInput>(planId, input, stageValidator, async (db, stage, i, token) =>
         {
-            // After the last stage, not at the count: deleting a stage leaves its place empty. Read inside the store's
-            // write transaction, so two people adding at once do not get the same place.
+            // After the last stage, not at the count: deleting a stage leaves its place empty. Read after taking the
+            // plan's order token inside the store's write transaction, so two people adding at once do not get the same place.
+            await PlanOrder.BumpAsync(db, planId, token);
             stage.Order = (await db.JourneyStages.Where(s => s.PlanId == planId).MaxAsync(s => (int?)s.Order, token) ?? -1) + 1;
             return await ApplyStage(db, stage, i, token);
         }, "Journey stage", ct);
@@ -95,8 +98,9 @@ public class OperationsService(
             return denied;
         }
 
-        // One write transaction, as board moves: simultaneous moves then end in one consistent order instead of failing.
+        // As board moves (see PlanOrder): a move computed from an order someone else changed meanwhile is refused.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await PlanOrder.ReadAsync(db, planId, ct);
         var stages = await db.JourneyStages.Where(s => s.PlanId == planId).OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         var index = stages.FindIndex(s => s.Id == id);
         if (index < 0)
@@ -110,6 +114,12 @@ public class OperationsService(
         for (var i = 0; i < stages.Count; i++)
         {
             stages[i].Order = i;
+        }
+
+        if (!await PlanOrder.ClaimAsync(db, planId, order, ct))
+        {
+            logger.LogInformation("Move of journey stage {StageId} in plan {PlanId} refused: another move changed the order at the same moment", id, planId);
+            return ServiceResult.OrderChanged();
         }
 
         await db.SaveChangesAsync(ct);

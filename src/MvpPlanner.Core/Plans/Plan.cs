@@ -35,6 +35,9 @@ public class Plan : EntityBase
     /// read tells whether what was rendered for the plan is still current. Not a concurrency token.</summary>
     public long ContentStamp { get; set; }
 
+    /// <summary>Bumped by every change of an order inside the plan; see <c>PlanOrder</c>.</summary>
+    public int OrderVersion { get; set; }
+
     /// <summary>Launch steps the team ticked by hand; steps the data proves are ticked on the fly.</summary>
     public LaunchSteps CompletedLaunchSteps { get; set; }
 

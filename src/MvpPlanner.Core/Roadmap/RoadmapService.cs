@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
@@ -11,7 +12,8 @@ public class RoadmapService(
     PlanAccess access,
     IValidator<PhaseInput> phaseValidator,
     IValidator<LaneInput> laneValidator,
-    PlanWriter writer)
+    PlanWriter writer,
+    ILogger<RoadmapService> logger)
 {
     /// <summary>The board with at most <paramref name="cardsPerCell"/> cards of each cell (the first by rank; all by
     /// default) and every cell's count, so a plan with thousands of features reads and shows a few hundred cards.</summary>
@@ -99,11 +101,12 @@ public class RoadmapService(
     private sealed record CardPlace(int Id, int? PhaseId, int? LaneId);
 
     /// <summary>Puts the feature at <paramref name="index"/> in the cell (phase × lane) and renumbers both cells,
-    /// in one transaction, so simultaneous moves end in one consistent order.</summary>
+    /// in one transaction; a move computed from positions another move changed meanwhile is refused (<see cref="PlanOrder"/>).</summary>
     public Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var db = w.Db;
+            var order = await PlanOrder.ReadAsync(db, planId, ct);
             var feature = await w.FindAsync<Features.Feature>(featureId, ct: ct);
             if (feature is null)
             {
@@ -140,12 +143,14 @@ public class RoadmapService(
                 Renumber(source);
             }
 
-            return ServiceResult.Ok();
+            return await PlanOrder.ClaimAsync(db, planId, order, ct) ? ServiceResult.Ok() : OrderChanged(planId, featureId);
         }, ct);
 
     public Task<ServiceResult<int>> AddPhaseAsync(int planId, PhaseInput input, CancellationToken ct = default) =>
         writer.WriteAsync<PhaseInput, int>(planId, input, phaseValidator, async w =>
         {
+            // Placed last after taking the order token, so two phases added at once do not share a place.
+            await PlanOrder.BumpAsync(w.Db, planId, ct);
             var phase = new RoadmapPhase { PlanId = planId, Order = await w.Db.RoadmapPhases.CountAsync(p => p.PlanId == planId, ct) };
             Apply(phase, input);
             w.Db.RoadmapPhases.Add(phase);
@@ -172,6 +177,7 @@ public class RoadmapService(
     public Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
+            await PlanOrder.BumpAsync(w.Db, planId, ct);
             var phase = await w.FindAsync<RoadmapPhase>(phaseId, q => q.Include(p => p.Features), ct);
             if (phase is null)
             {
@@ -203,6 +209,7 @@ public class RoadmapService(
     public Task<ServiceResult<int>> AddLaneAsync(int planId, LaneInput input, CancellationToken ct = default) =>
         writer.WriteAsync<LaneInput, int>(planId, input, laneValidator, async w =>
         {
+            await PlanOrder.BumpAsync(w.Db, planId, ct);
             var lane = new Lane { PlanId = planId, Name = Text.Clean(input.Name), Order = await w.Db.Lanes.CountAsync(l => l.PlanId == planId, ct) };
             w.Db.Lanes.Add(lane);
             await w.SaveAsync(ct);
@@ -227,6 +234,7 @@ public class RoadmapService(
     public Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
+            await PlanOrder.BumpAsync(w.Db, planId, ct);
             var lane = await w.FindAsync<Lane>(laneId, q => q.Include(l => l.Features), ct);
             if (lane is null)
             {
@@ -259,6 +267,7 @@ public class RoadmapService(
         where T : EntityBase, IOrdered =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
+            var order = await PlanOrder.ReadAsync(w.Db, planId, ct);
             var items = await set(w.Db).Where(x => x.PlanId == planId).OrderBy(x => x.Order).ThenBy(x => x.Id).ToListAsync(ct);
             var item = items.FirstOrDefault(x => x.Id == id);
             if (item is null)
@@ -270,8 +279,14 @@ public class RoadmapService(
             items.Insert(Math.Clamp(index, 0, items.Count), item);
             Renumber(items);
             w.Moved(item);
-            return ServiceResult.Ok();
+            return await PlanOrder.ClaimAsync(w.Db, planId, order, ct) ? ServiceResult.Ok() : OrderChanged(planId, id);
         }, ct);
+
+    private ServiceResult OrderChanged(int planId, int itemId)
+    {
+        logger.LogInformation("Move of {ItemId} in plan {PlanId} refused: another move changed the order at the same moment", itemId, planId);
+        return ServiceResult.OrderChanged();
+    }
 
     private static void Renumber<T>(List<T> items)
         where T : IOrdered

@@ -86,3 +86,20 @@ public class Vote
 
     public int Dots { get; set; }
 }
+
+/// <summary>How many dots one participant has placed in one round. The database keeps the count within the round's
+/// budget (a CHECK on the row, and a conditional UPDATE that spends a dot only while one is left), so two quick clicks
+/// on the last dot cannot both count, whichever database runs it.</summary>
+public class VoteBallot
+{
+    public int Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public int DotsUsed { get; set; }
+
+    /// <summary>The round's dots per person, copied so the CHECK constraint can hold the limit within the row.</summary>
+    public int DotsAllowed { get; set; }
+}

@@ -63,6 +63,8 @@ public class WorkshopService(
 {
     public const string WorkshopChange = "Workshop";
 
+    private const string AlreadyRunning = "A workshop is already running on this plan. Join it, or end it first.";
+
     public async Task<WorkshopView?> GetAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -88,9 +90,10 @@ public class WorkshopService(
             return Fail.From(denied);
         }
 
+        // A quick answer for the usual case; the unique index on running sessions decides the race below.
         if (await db.Set<WorkshopSession>().AnyAsync(s => s.PlanId == planId && s.EndedAt == null, ct))
         {
-            return Fail.Invalid("Name", "A workshop is already running on this plan. Join it, or end it first.");
+            return Fail.Invalid("Name", AlreadyRunning);
         }
 
         var session = new WorkshopSession
@@ -102,7 +105,16 @@ public class WorkshopService(
             StartedAt = timers.Now,
         };
         db.Add(session);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbContextExtensions.IsUniqueViolation(e))
+        {
+            logger.LogInformation("Workshop start on plan {PlanId} by {UserId} refused: another facilitator started one at the same moment", planId, session.FacilitatorId);
+            return Fail.Invalid("Name", AlreadyRunning);
+        }
+
         Announce(planId, db);
         logger.LogInformation("Workshop {SessionId} started on plan {PlanId} by {UserId}", session.Id, planId, session.FacilitatorId);
         return ServiceResult<int>.Ok(session.Id, "Workshop started. Share an invitation link so participants can join.");
@@ -235,6 +247,7 @@ public class WorkshopService(
         // One write transaction, as a board move has: cards moved meanwhile would otherwise make the save fail
         // (their versions changed) or leave two cards on one rank.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanOrder.BumpAsync(db, planId, ct);
         var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
         if (round is null)
         {
@@ -322,9 +335,7 @@ public class WorkshopService(
             return denied;
         }
 
-        // A write transaction from the start, so two quick clicks cannot both spend the last dot.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
+        var round = await LoadRoundAsync(db, planId, roundId, tracking: false, ct);
         if (round is null)
         {
             return ServiceResult.NotFound("The vote");
@@ -337,42 +348,110 @@ public class WorkshopService(
 
         var me = db.ActingUser!;
         var mine = round.Votes.Where(v => v.UserId == me.UserId).ToList();
-        var vote = mine.FirstOrDefault(v => v.ItemId == itemId);
         if (change > 0)
         {
+            // The rules read from what was loaded give the clear answer; the ballot below decides the race.
             if (VoteRules.WhyNotPlace(round, mine, itemId) is { } reason)
             {
                 return ServiceResult.Invalid("Dots", reason);
             }
 
-            if (vote is null)
-            {
-                round.Votes.Add(new Vote { UserId = me.UserId, UserName = me.DisplayName, ItemId = itemId, Dots = 1 });
-            }
-            else
-            {
-                vote.Dots++;
-            }
+            await EnsureBallotAsync(db, round, me.UserId, mine.Sum(v => v.Dots), ct);
         }
-        else
+        else if (round.IsRevealed)
         {
-            if (round.IsRevealed)
-            {
-                return ServiceResult.Invalid("Dots", "Voting has ended: the results are revealed.");
-            }
-
-            if (vote is null || vote.Dots == 0)
-            {
-                return ServiceResult.Invalid("Dots", "You have no dot on that item.");
-            }
-
-            vote.Dots--;
+            return ServiceResult.Invalid("Dots", "Voting has ended: the results are revealed.");
         }
 
-        await db.SaveChangesAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var refused = change > 0 ? await SpendDotAsync(db, round, me, itemId, ct) : await ReturnDotAsync(db, roundId, me.UserId, itemId, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         await tx.CommitAsync(ct);
         Announce(planId, db);
         return ServiceResult.Ok();
+    }
+
+    /// <summary>Spends one of the voter's dots in the statement that checks one is left (UPDATE … WHERE DotsUsed &lt;
+    /// DotsAllowed): of two clicks on the last dot exactly one gets it. The ballot row stays locked to the commit, so the
+    /// voter's other clicks wait, and the one-dot-per-item rule below reads their latest dots.</summary>
+    private async Task<ServiceResult?> SpendDotAsync(PlannerDbContext db, VoteRound round, Caller me, int itemId, CancellationToken ct)
+    {
+        var spent = await db.Set<VoteBallot>()
+            .Where(b => b.RoundId == round.Id && b.UserId == me.UserId && b.DotsUsed < b.DotsAllowed)
+            .Where(b => db.Set<VoteRound>().Any(r => r.Id == b.RoundId && !r.IsRevealed && r.Session!.EndedAt == null))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.DotsUsed, b => b.DotsUsed + 1), ct);
+        if (spent == 0 && !await db.Set<VoteRound>().AnyAsync(r => r.Id == round.Id && !r.IsRevealed && r.Session!.EndedAt == null, ct))
+        {
+            logger.LogInformation("Dot of {UserId} in vote {RoundId} refused: voting ended meanwhile", me.UserId, round.Id);
+            return ServiceResult.Invalid("Dots", "Voting has ended: the results are revealed.");
+        }
+
+        if (spent == 0)
+        {
+            logger.LogInformation("Dot of {UserId} in vote {RoundId} refused: all {DotsPerPerson} dots already placed", me.UserId, round.Id, round.DotsPerPerson);
+            return ServiceResult.Invalid("Dots", $"You have used all your {round.DotsPerPerson} dots. Take one back to move it.");
+        }
+
+        var votes = db.Set<Vote>().Where(v => v.RoundId == round.Id && v.UserId == me.UserId && v.ItemId == itemId);
+        var onItem = await votes.Select(v => (int?)v.Dots).FirstOrDefaultAsync(ct);
+        if (onItem > 0 && !round.AllowSeveralDotsPerItem)
+        {
+            logger.LogInformation("Dot of {UserId} in vote {RoundId} refused: item {ItemId} already has their dot", me.UserId, round.Id, itemId);
+            return ServiceResult.Invalid("Dots", "In this vote each item takes at most one dot from you.");
+        }
+
+        if (onItem is null)
+        {
+            db.Add(new Vote { RoundId = round.Id, UserId = me.UserId, UserName = me.DisplayName, ItemId = itemId, Dots = 1 });
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await votes.ExecuteUpdateAsync(s => s.SetProperty(v => v.Dots, v => v.Dots + 1), ct);
+        }
+
+        return null;
+    }
+
+    /// <summary>The ballot first, as when spending, so a voter's clicks always lock in the same order; undone by the
+    /// rollback when there was no dot to take back.</summary>
+    private static async Task<ServiceResult?> ReturnDotAsync(PlannerDbContext db, int roundId, string userId, int itemId, CancellationToken ct)
+    {
+        await db.Set<VoteBallot>()
+            .Where(b => b.RoundId == roundId && b.UserId == userId && b.DotsUsed > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.DotsUsed, b => b.DotsUsed - 1), ct);
+        var taken = await db.Set<Vote>()
+            .Where(v => v.RoundId == roundId && v.UserId == userId && v.ItemId == itemId && v.Dots > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Dots, v => v.Dots - 1), ct);
+        return taken == 0 ? ServiceResult.Invalid("Dots", "You have no dot on that item.") : null;
+    }
+
+    /// <summary>The voter's ballot, created at their first dot. Two first clicks at once both try; the unique index keeps one.</summary>
+    private static async Task EnsureBallotAsync(PlannerDbContext db, VoteRound round, string userId, int dotsPlaced, CancellationToken ct)
+    {
+        if (await db.Set<VoteBallot>().AnyAsync(b => b.RoundId == round.Id && b.UserId == userId, ct))
+        {
+            return;
+        }
+
+        var ballot = new VoteBallot { RoundId = round.Id, UserId = userId, DotsUsed = Math.Min(dotsPlaced, round.DotsPerPerson), DotsAllowed = round.DotsPerPerson };
+        db.Add(ballot);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbContextExtensions.IsUniqueViolation(e))
+        {
+            // Another click of the same voter created it a moment ago: that one is the ballot.
+        }
+        finally
+        {
+            db.Entry(ballot).State = EntityState.Detached;
+        }
     }
 
     private static Task<VoteRound?> LoadRoundAsync(PlannerDbContext db, int planId, int roundId, bool tracking, CancellationToken ct)

@@ -129,6 +129,30 @@ public sealed class TestDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
+    /// <summary>A service of this database acting for <paramref name="caller"/> alone, whoever <see cref="ActAs"/> set:
+    /// for several people calling at the same moment.</summary>
+    public T GetAs<T>(Caller caller)
+        where T : notnull =>
+        ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, new PlanAccess(new SettableCallerAccessor { Caller = caller }));
+
+    /// <summary>Runs every call at the same moment: each waits at a barrier until all have started, then all go.</summary>
+    public static async Task<T[]> AllAtOnceAsync<T>(IReadOnlyList<Func<Task<T>>> calls)
+    {
+        var arrived = 0;
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = calls.Select(call => Task.Run(async () =>
+        {
+            if (Interlocked.Increment(ref arrived) == calls.Count)
+            {
+                go.SetResult();
+            }
+
+            await go.Task;
+            return await call();
+        }));
+        return await Task.WhenAll(running);
+    }
+
     /// <summary>A brand-new context, so reads see only what was persisted, never a tracked copy.</summary>
     public Task<PlannerDbContext> NewContextAsync() =>
         _root.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();

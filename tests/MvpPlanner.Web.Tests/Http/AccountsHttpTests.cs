@@ -134,6 +134,57 @@ public sealed class AccountsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_RegistrationClosedSingleUseInvitationSentThreeTimesAtOnce_OneAccountJoinsAndTheUseIsCounted()
+    {
+        var owner = BrowserLikeClient.Create(_factory);
+        await owner.RegisterAsync("Ada", "ada@example.com");
+        var workspaceId = await WorkspaceIdOfPlanAsync(await FirstPlanIdAsync());
+        var token = await CreateInvitationAsync("valid", WorkspaceRole.Editor, workspaceId);
+        await using (var db = await DbAsync())
+        {
+            await db.InstanceSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistrationOpen, false));
+        }
+
+        // Three people opened the form from the one link; then all three send it at once.
+        var submits = new List<Func<Task<HttpResponseMessage>>>();
+        for (var i = 1; i <= 3; i++)
+        {
+            submits.Add(await BrowserLikeClient.Create(_factory).OpenRegisterFormAsync($"Newcomer {i}", $"new{i}@example.com", query: $"?invite={token}"));
+        }
+
+        var responses = await Task.WhenAll(submits.Select(submit => Task.Run(submit)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        responses.ShouldAllBe(r => r.StatusCode != HttpStatusCode.InternalServerError);
+        await using var check = await DbAsync();
+        var newcomer = await check.Users.SingleAsync(u => u.Email!.StartsWith("new"));
+        (await check.WorkspaceMembers.SingleAsync(m => m.WorkspaceId == workspaceId && m.UserId == newcomer.Id)).Role.ShouldBe(WorkspaceRole.Editor);
+        (await check.Invitations.SingleAsync(i => i.WorkspaceId == workspaceId)).Uses.ShouldBe(1);
+        (await check.WorkspaceMembers.CountAsync(m => m.UserId == newcomer.Id && m.Workspace!.IsPersonal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Register_RegistrationClosedInvitationUsedUpAfterTheFormOpened_RefusedWithReasonAndNoAccount()
+    {
+        var owner = BrowserLikeClient.Create(_factory);
+        await owner.RegisterAsync("Ada", "ada@example.com");
+        var token = await CreateInvitationAsync("valid");
+        await using (var db = await DbAsync())
+        {
+            await db.InstanceSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistrationOpen, false));
+        }
+
+        var late = await BrowserLikeClient.Create(_factory).OpenRegisterFormAsync("Late", "late@example.com", query: $"?invite={token}");
+        (await BrowserLikeClient.Create(_factory).RegisterAsync("First", "first@example.com", query: $"?invite={token}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var response = await late();
+
+        response.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("already been used");
+        await using var check = await DbAsync();
+        (await check.Users.AnyAsync(u => u.Email == "late@example.com")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task SignOut_WithoutAntiforgeryToken_IsRefused()
     {
         var client = BrowserLikeClient.Create(_factory);

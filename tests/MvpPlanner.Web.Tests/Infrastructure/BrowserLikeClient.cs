@@ -13,7 +13,12 @@ public sealed partial class BrowserLikeClient(HttpClient client)
         new(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task<HttpResponseMessage> RegisterAsync(string name, string email, string password = "correcthorse1", string? query = null) =>
-        await PostFormAsync($"/account/register{query}", "register", new()
+        await (await OpenRegisterFormAsync(name, email, password, query))();
+
+    /// <summary>Opens the registration form now and returns its submit for later: for several people who all opened
+    /// the form before any of them sent it.</summary>
+    public Task<Func<Task<HttpResponseMessage>>> OpenRegisterFormAsync(string name, string email, string password = "correcthorse1", string? query = null) =>
+        OpenFormAsync($"/account/register{query}", "register", new()
         {
             ["Input.DisplayName"] = name,
             ["Input.Email"] = email,
@@ -28,7 +33,10 @@ public sealed partial class BrowserLikeClient(HttpClient client)
             ["Input.Password"] = password,
         });
 
-    public async Task<HttpResponseMessage> PostFormAsync(string url, string formName, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string url, string formName, Dictionary<string, string> fields) =>
+        await (await OpenFormAsync(url, formName, fields))();
+
+    public async Task<Func<Task<HttpResponseMessage>>> OpenFormAsync(string url, string formName, Dictionary<string, string> fields)
     {
         var page = await Http.GetStringAsync(url);
         var token = AntiforgeryToken().Match(page);
@@ -42,7 +50,7 @@ public sealed partial class BrowserLikeClient(HttpClient client)
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
             ["_handler"] = formName,
         };
-        return await Http.PostAsync(url, new FormUrlEncodedContent(content));
+        return () => Http.PostAsync(url, new FormUrlEncodedContent(content));
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string url)

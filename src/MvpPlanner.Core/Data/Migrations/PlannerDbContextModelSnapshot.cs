@@ -1030,6 +1030,9 @@ namespace MvpPlanner.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrderVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -1355,6 +1358,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("Vote");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DotsAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DotsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("VoteBallot", t =>
+                        {
+                            t.HasCheckConstraint("CK_VoteBallot_DotsWithinBudget", "\"DotsUsed\" >= 0 AND \"DotsUsed\" <= \"DotsAllowed\"");
+                        });
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1450,6 +1483,11 @@ namespace MvpPlanner.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkshopSession_PlanId_Running")
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.HasIndex("PlanId", "EndedAt");
 
@@ -1836,6 +1874,15 @@ namespace MvpPlanner.Core.Data.Migrations
                 {
                     b.HasOne("MvpPlanner.Core.Workshops.VoteRound", null)
                         .WithMany("Votes")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Workshops.VoteBallot", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Workshops.VoteRound", null)
+                        .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
