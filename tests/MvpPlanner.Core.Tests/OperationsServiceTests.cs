@@ -6,7 +6,7 @@ using MvpPlanner.Core.Tests.Infrastructure;
 
 namespace MvpPlanner.Core.Tests;
 
-/// <summary>The minimum viable operation (issue 4) through <see cref="OperationsService"/> over a real SQLite file.</summary>
+/// <summary>The minimum viable operation (issue 4) through the operations services over a real SQLite file.</summary>
 public class OperationsServiceTests
 {
     private const string OddText = "<script>alert('x')</script> 👩🏽‍🔧 שלום \"quotes\" & ümlaut";
@@ -19,7 +19,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddCommitmentAsync(planId, new CommitmentInput { Text = "  We answer support requests within 24 hours \n" });
+        var result = await test.Commitments().AddCommitmentAsync(planId, new CommitmentInput { Text = "  We answer support requests within 24 hours \n" });
 
         result.Status.ShouldBe(ResultStatus.Ok);
         var commitment = (await test.GetOperationsAsync(planId)).Commitments.ShouldHaveSingleItem();
@@ -37,7 +37,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddCommitmentAsync(planId, new CommitmentInput { Text = text });
+        var result = await test.Commitments().AddCommitmentAsync(planId, new CommitmentInput { Text = text });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([nameof(CommitmentInput.Text)]);
@@ -51,7 +51,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddCommitmentAsync(planId, new CommitmentInput { Text = new string('a', TextLimits.Line + 1) });
+        var result = await test.Commitments().AddCommitmentAsync(planId, new CommitmentInput { Text = new string('a', TextLimits.Line + 1) });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([nameof(CommitmentInput.Text)]);
@@ -81,8 +81,8 @@ public class OperationsServiceTests
         var second = read.ToInput();
         second.Text = "Second edit";
 
-        (await test.Operations().UpdateCommitmentAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        var stale = await test.Operations().UpdateCommitmentAsync(planId, id, second);
+        (await test.Commitments().UpdateCommitmentAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        var stale = await test.Commitments().UpdateCommitmentAsync(planId, id, second);
 
         stale.Status.ShouldBe(ResultStatus.Conflict);
         stale.Message.ShouldNotBeNull().ShouldContain("changed by someone else");
@@ -101,7 +101,7 @@ public class OperationsServiceTests
         var both = await test.AddProcessAsync(planId, new ProcessInput { Name = "Support inbox", CommitmentIds = [doomed, other] });
         var onlyDoomed = await test.AddProcessAsync(planId, new ProcessInput { Name = "Phone support", CommitmentIds = [doomed] });
 
-        var result = await test.Operations().DeleteCommitmentAsync(planId, doomed);
+        var result = await test.Commitments().DeleteCommitmentAsync(planId, doomed);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted commitment \"Answer within 24 hours\". 2 processes no longer keep it.");
@@ -123,7 +123,7 @@ public class OperationsServiceTests
             var id = await test.AddCommitmentAsync(planId, $"Commitment {round}");
             await test.AddProcessAsync(planId, new ProcessInput { Name = $"Keeper {round}", CommitmentIds = [id] });
 
-            var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Operations().DeleteCommitmentAsync(planId, id))));
+            var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Commitments().DeleteCommitmentAsync(planId, id))));
 
             results.Count(r => r.Succeeded).ShouldBe(1);
             results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Status == ResultStatus.NotFound);
@@ -155,7 +155,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         await test.ClearJourneyAsync(planId);
 
-        var result = await test.Operations().AddDefaultStagesAsync(planId);
+        var result = await test.Journey().AddDefaultStagesAsync(planId);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldNotBeNull().ShouldContain("Marketing, Sales, Onboarding, Billing, Delivery and Support");
@@ -172,7 +172,7 @@ public class OperationsServiceTests
         await test.ClearJourneyAsync(planId);
         await test.AddStageAsync(planId, "Discovery call");
 
-        var result = await test.Operations().AddDefaultStagesAsync(planId);
+        var result = await test.Journey().AddDefaultStagesAsync(planId);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Message.ShouldBe("This plan already has journey stages.");
@@ -185,7 +185,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddStageAsync(planId, new StageInput
+        var result = await test.Journey().AddStageAsync(planId, new StageInput
         {
             Name = " Renewal ",
             Touchpoints = "Reminder e-mail\nAccount page",
@@ -207,8 +207,8 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
         var stages = (await test.GetOperationsAsync(planId)).Stages;
-        await test.Operations().DeleteStageAsync(planId, stages.Single(s => s.Name == "Marketing").Id);
-        await test.Operations().DeleteStageAsync(planId, stages.Single(s => s.Name == "Sales").Id);
+        await test.Journey().DeleteStageAsync(planId, stages.Single(s => s.Name == "Marketing").Id);
+        await test.Journey().DeleteStageAsync(planId, stages.Single(s => s.Name == "Sales").Id);
 
         await test.AddStageAsync(planId, "Renewal");
 
@@ -246,7 +246,7 @@ public class OperationsServiceTests
             InternalActions = internalActions == "long" ? new string('i', TextLimits.Text + 1) : internalActions,
         };
 
-        var result = await test.Operations().AddStageAsync(planId, input);
+        var result = await test.Journey().AddStageAsync(planId, input);
 
         if (field is null)
         {
@@ -266,7 +266,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         var touchpoints = string.Concat(Enumerable.Repeat("🧰 line\n", TextLimits.Text / 10)).Trim();
 
-        var result = await test.Operations().AddStageAsync(planId, new StageInput { Name = new string('n', TextLimits.Name), Touchpoints = touchpoints });
+        var result = await test.Journey().AddStageAsync(planId, new StageInput { Name = new string('n', TextLimits.Name), Touchpoints = touchpoints });
 
         result.Status.ShouldBe(ResultStatus.Ok, result.Message);
         var stage = (await test.GetOperationsAsync(planId)).Stages.Single(s => s.Id == result.Value);
@@ -287,7 +287,7 @@ public class OperationsServiceTests
         var stages = (await test.GetOperationsAsync(planId)).Stages;
         stages.Select(s => s.Name).ShouldBe(before);
 
-        var result = await test.Operations().MoveStageAsync(planId, stages.Single(s => s.Name == stage).Id, offset);
+        var result = await test.Journey().MoveStageAsync(planId, stages.Single(s => s.Name == stage).Id, offset);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         var moved = (await test.GetOperationsAsync(planId)).Stages;
@@ -304,7 +304,7 @@ public class OperationsServiceTests
 
         for (var round = 0; round < 4; round++)
         {
-            var moves = stages.Select((s, i) => Task.Run(() => test.Operations().MoveStageAsync(planId, s.Id, i % 2 == 0 ? 1 : -2)));
+            var moves = stages.Select((s, i) => Task.Run(() => test.Journey().MoveStageAsync(planId, s.Id, i % 2 == 0 ? 1 : -2)));
             var results = await Task.WhenAll(moves);
 
             results.ShouldAllBe(r => r.Status == ResultStatus.Ok);
@@ -321,7 +321,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         await test.ClearJourneyAsync(planId);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Operations().AddDefaultStagesAsync(planId))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => test.Journey().AddDefaultStagesAsync(planId))));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
         results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Message == "This plan already has journey stages.");
@@ -338,7 +338,7 @@ public class OperationsServiceTests
         var mine = await test.OperationsSnapshotAsync(planId);
         var theirs = await test.OperationsSnapshotAsync(otherPlanId);
 
-        var result = await test.Operations().MoveStageAsync(planId, foreignStage, -1);
+        var result = await test.Journey().MoveStageAsync(planId, foreignStage, -1);
 
         result.Status.ShouldBe(ResultStatus.NotFound);
         (await test.OperationsSnapshotAsync(planId)).ShouldBe(mine);
@@ -357,7 +357,7 @@ public class OperationsServiceTests
         var dunning = await test.AddProcessAsync(planId, new ProcessInput { Name = "Dunning", StageId = billing });
         var inbox = await test.AddProcessAsync(planId, new ProcessInput { Name = "Support inbox", StageId = support });
 
-        var result = await test.Operations().DeleteStageAsync(planId, billing);
+        var result = await test.Journey().DeleteStageAsync(planId, billing);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted journey stage \"Billing\". 2 processes now have no stage.");
@@ -376,7 +376,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         var stageId = await test.AddStageAsync(planId, "Marketing");
 
-        var result = await test.Operations().DeleteStageAsync(planId, stageId);
+        var result = await test.Journey().DeleteStageAsync(planId, stageId);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted journey stage \"Marketing\".");
@@ -394,8 +394,8 @@ public class OperationsServiceTests
         var second = read.ToInput();
         second.Touchpoints = "Second";
 
-        (await test.Operations().UpdateStageAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        (await test.Operations().UpdateStageAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
+        (await test.Journey().UpdateStageAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Journey().UpdateStageAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
 
         var now = (await test.GetOperationsAsync(planId)).Stages.Single(s => s.Id == id);
         now.Name.ShouldBe("First");
@@ -426,7 +426,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddRoleAsync(planId, new RoleInput
+        var result = await test.Roles().AddRoleAsync(planId, new RoleInput
         {
             Name = name == "long" ? new string('r', TextLimits.Name + 1) : name,
             Holder = holder == "long" ? new string('h', TextLimits.Name + 1) : holder,
@@ -449,8 +449,8 @@ public class OperationsServiceTests
         var second = read.ToInput();
         second.Holder = "Ben";
 
-        (await test.Operations().UpdateRoleAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        (await test.Operations().UpdateRoleAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
+        (await test.Roles().UpdateRoleAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Roles().UpdateRoleAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
 
         (await test.GetOperationsAsync(planId)).Roles.Single().Holder.ShouldBe("Ana");
     }
@@ -466,7 +466,7 @@ public class OperationsServiceTests
         var billing = await test.AddProcessAsync(planId, new ProcessInput { Name = "Billing", OwnerRoleId = other });
         var kpi = await test.AddKpiAsync(planId, "Response time", ownerRoleId: lead);
 
-        var result = await test.Operations().DeleteRoleAsync(planId, lead);
+        var result = await test.Roles().DeleteRoleAsync(planId, lead);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted role \"Support Lead\". 1 process and 1 KPI now have no owner.");
@@ -492,7 +492,7 @@ public class OperationsServiceTests
         var inbox = await test.AddToolAsync(planId, "Shared inbox", 12m);
         var sheet = await test.AddToolAsync(planId, "Spreadsheet");
 
-        var result = await test.Operations().AddProcessAsync(planId, new ProcessInput
+        var result = await test.Processes().AddProcessAsync(planId, new ProcessInput
         {
             Name = " Support inbox ",
             StageId = stage,
@@ -536,7 +536,7 @@ public class OperationsServiceTests
         var input = (await test.GetOperationsAsync(planId)).Processes.Single().ToInput();
         input.ToolIds = [tool];
 
-        var result = await test.Operations().UpdateProcessAsync(planId, id, input);
+        var result = await test.Processes().UpdateProcessAsync(planId, id, input);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         var process = (await test.GetOperationsAsync(planId)).Processes.Single();
@@ -559,8 +559,8 @@ public class OperationsServiceTests
         second.ToolIds = [sheet];
         second.Name = "Overwritten";
 
-        (await test.Operations().UpdateProcessAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        var stale = await test.Operations().UpdateProcessAsync(planId, id, second);
+        (await test.Processes().UpdateProcessAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        var stale = await test.Processes().UpdateProcessAsync(planId, id, second);
 
         stale.Status.ShouldBe(ResultStatus.Conflict);
         stale.Message.ShouldBe("The core process was changed by someone else while you were editing. Reload to see their change, then apply yours again.");
@@ -583,7 +583,7 @@ public class OperationsServiceTests
         var input = await ForeignLinkAsync(test, foreign.PlanId, foreign.FeatureId, field);
         var before = await test.OperationsSnapshotAsync(foreign.PlanId);
 
-        var result = await test.Operations().AddProcessAsync(planId, input);
+        var result = await test.Processes().AddProcessAsync(planId, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -608,7 +608,7 @@ public class OperationsServiceTests
         input.Version = 1;
         var before = await test.OperationsSnapshotAsync(planId);
 
-        var result = await test.Operations().UpdateProcessAsync(planId, id, input);
+        var result = await test.Processes().UpdateProcessAsync(planId, id, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -624,8 +624,8 @@ public class OperationsServiceTests
         var theirs = await test.AddProcessAsync(otherPlanId, new ProcessInput { Name = "Theirs" });
         var before = await test.OperationsSnapshotAsync(otherPlanId);
 
-        var update = await test.Operations().UpdateProcessAsync(planId, theirs, new ProcessInput { Name = "Hijacked", Version = 1 });
-        var delete = await test.Operations().DeleteProcessAsync(planId, theirs);
+        var update = await test.Processes().UpdateProcessAsync(planId, theirs, new ProcessInput { Name = "Hijacked", Version = 1 });
+        var delete = await test.Processes().DeleteProcessAsync(planId, theirs);
 
         update.Status.ShouldBe(ResultStatus.NotFound);
         delete.Status.ShouldBe(ResultStatus.NotFound);
@@ -650,7 +650,7 @@ public class OperationsServiceTests
             default: input.Name = what; break;
         }
 
-        var result = await test.Operations().AddProcessAsync(planId, input);
+        var result = await test.Processes().AddProcessAsync(planId, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -679,7 +679,7 @@ public class OperationsServiceTests
         var tool = await test.AddToolAsync(sample.PlanId, "Inbox", 5m);
         var id = await test.AddProcessAsync(sample.PlanId, new ProcessInput { Name = "Inbox", CommitmentIds = [commitment], ToolIds = [tool], FeatureIds = [sample.FeatureId] });
 
-        var result = await test.Operations().DeleteProcessAsync(sample.PlanId, id);
+        var result = await test.Processes().DeleteProcessAsync(sample.PlanId, id);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted core process \"Inbox\".");
@@ -698,7 +698,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        await test.Operations().AddToolAsync(planId, new ToolInput { Name = "Payments", Category = "Billing", MonthlyCost = 19.99m });
+        await test.Tools().AddToolAsync(planId, new ToolInput { Name = "Payments", Category = "Billing", MonthlyCost = 19.99m });
         await test.AddToolAsync(planId, "CRM", 5.01m);
         await test.AddToolAsync(planId, "Spreadsheet", 0m);
 
@@ -727,7 +727,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddToolAsync(planId, new ToolInput { Name = "CRM", MonthlyCost = (decimal)cost });
+        var result = await test.Tools().AddToolAsync(planId, new ToolInput { Name = "CRM", MonthlyCost = (decimal)cost });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([nameof(ToolInput.MonthlyCost)]);
@@ -744,7 +744,7 @@ public class OperationsServiceTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Operations().AddToolAsync(planId, new ToolInput
+        var result = await test.Tools().AddToolAsync(planId, new ToolInput
         {
             Name = name == "long" ? new string('t', TextLimits.Name + 1) : name,
             Category = category == "long" ? new string('c', TextLimits.Name + 1) : category,
@@ -766,8 +766,8 @@ public class OperationsServiceTests
         var second = read.ToInput();
         second.MonthlyCost = 30m;
 
-        (await test.Operations().UpdateToolAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        (await test.Operations().UpdateToolAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
+        (await test.Tools().UpdateToolAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Tools().UpdateToolAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
 
         (await test.GetOperationsAsync(planId)).TotalMonthlyCost.ShouldBe(20m);
     }
@@ -781,7 +781,7 @@ public class OperationsServiceTests
         var sheet = await test.AddToolAsync(planId, "Sheet", 0m);
         var sales = await test.AddProcessAsync(planId, new ProcessInput { Name = "Sales call", ToolIds = [crm, sheet] });
 
-        var result = await test.Operations().DeleteToolAsync(planId, crm);
+        var result = await test.Tools().DeleteToolAsync(planId, crm);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Deleted tool \"CRM\". 1 process no longer uses it.");
@@ -799,7 +799,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         var role = await test.AddRoleAsync(planId, "Support Lead");
 
-        var result = await test.Operations().AddKpiAsync(planId, new KpiInput
+        var result = await test.Kpis().AddKpiAsync(planId, new KpiInput
         {
             Name = " Support response time ",
             Unit = "hours",
@@ -845,7 +845,7 @@ public class OperationsServiceTests
             default: input.Direction = (KpiDirection)9; break;
         }
 
-        var result = await test.Operations().AddKpiAsync(planId, input);
+        var result = await test.Kpis().AddKpiAsync(planId, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -860,7 +860,7 @@ public class OperationsServiceTests
         var otherPlanId = await test.CreatePlanAsync("Theirs");
         var foreignRole = await test.AddRoleAsync(otherPlanId, "Their lead");
 
-        var result = await test.Operations().AddKpiAsync(planId, new KpiInput { Name = "NPS", OwnerRoleId = foreignRole });
+        var result = await test.Kpis().AddKpiAsync(planId, new KpiInput { Name = "NPS", OwnerRoleId = foreignRole });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([nameof(KpiInput.OwnerRoleId)]);
@@ -879,8 +879,8 @@ public class OperationsServiceTests
         var second = read.ToInput();
         second.Target = 60m;
 
-        (await test.Operations().UpdateKpiAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
-        (await test.Operations().UpdateKpiAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
+        (await test.Kpis().UpdateKpiAsync(planId, id, first)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Kpis().UpdateKpiAsync(planId, id, second)).Status.ShouldBe(ResultStatus.Conflict);
 
         (await test.GetOperationsAsync(planId)).Kpis.Single().Target.ShouldBe(40m);
     }
@@ -894,7 +894,7 @@ public class OperationsServiceTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
-        var id = (await test.Operations().AddKpiAsync(planId, new KpiInput { Name = "Score", Direction = direction, Target = 50m })).Value;
+        var id = (await test.Kpis().AddKpiAsync(planId, new KpiInput { Name = "Score", Direction = direction, Target = 50m })).Value;
         await test.RecordMeasurementAsync(planId, id, new DateOnly(2026, 3, 2), (decimal)latest);
         await test.RecordMeasurementAsync(planId, id, new DateOnly(2026, 3, 1), 1000m);
 
@@ -912,7 +912,7 @@ public class OperationsServiceTests
         var planId = await test.CreatePlanAsync();
         var id = await test.AddKpiAsync(planId, "Onboarding days");
 
-        var result = await test.Operations().RecordMeasurementAsync(planId, id, new MeasurementInput { MeasuredOn = new DateTime(2026, 5, 4), Value = 3.5m, Note = " " + OddText + " " });
+        var result = await test.Kpis().RecordMeasurementAsync(planId, id, new MeasurementInput { MeasuredOn = new DateTime(2026, 5, 4), Value = 3.5m, Note = " " + OddText + " " });
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Message.ShouldBe("Measurement recorded.");
@@ -941,7 +941,7 @@ public class OperationsServiceTests
             default: input.Note = new string('n', TextLimits.Line + 1); break;
         }
 
-        var result = await test.Operations().RecordMeasurementAsync(planId, id, input);
+        var result = await test.Kpis().RecordMeasurementAsync(planId, id, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -956,8 +956,8 @@ public class OperationsServiceTests
         var otherPlanId = await test.CreatePlanAsync("Theirs");
         var theirs = await test.AddKpiAsync(otherPlanId, "Their KPI");
 
-        var result = await test.Operations().RecordMeasurementAsync(planId, theirs, new MeasurementInput { MeasuredOn = new DateTime(2026, 1, 1), Value = 1m });
-        var review = await test.Operations().RecordReviewAsync(planId, theirs, new ReviewInput { HeldOn = new DateTime(2026, 1, 1), Notes = "Sneaky" });
+        var result = await test.Kpis().RecordMeasurementAsync(planId, theirs, new MeasurementInput { MeasuredOn = new DateTime(2026, 1, 1), Value = 1m });
+        var review = await test.Kpis().RecordReviewAsync(planId, theirs, new ReviewInput { HeldOn = new DateTime(2026, 1, 1), Notes = "Sneaky" });
 
         result.Status.ShouldBe(ResultStatus.NotFound);
         review.Status.ShouldBe(ResultStatus.NotFound);
@@ -983,7 +983,7 @@ public class OperationsServiceTests
             default: input.Notes = new string('r', TextLimits.Text + 1); break;
         }
 
-        var result = await test.Operations().RecordReviewAsync(planId, id, input);
+        var result = await test.Kpis().RecordReviewAsync(planId, id, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([field]);
@@ -1033,7 +1033,7 @@ public class OperationsServiceTests
         await test.RecordReviewAsync(planId, doomed, new DateOnly(2026, 1, 2));
         await test.RecordMeasurementAsync(planId, kept, new DateOnly(2026, 1, 1), 2m);
 
-        var result = await test.Operations().DeleteKpiAsync(planId, doomed);
+        var result = await test.Kpis().DeleteKpiAsync(planId, doomed);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         var kpi = (await test.GetOperationsAsync(planId)).Kpis.ShouldHaveSingleItem();
@@ -1104,7 +1104,7 @@ public class OperationsServiceTests
         await test.ClearJourneyAsync(planId);
         test.ActAs(await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer));
 
-        var result = await test.Operations().AddDefaultStagesAsync(planId);
+        var result = await test.Journey().AddDefaultStagesAsync(planId);
 
         result.Status.ShouldBe(ResultStatus.Forbidden);
         (await test.GetOperationsAsync(planId)).Stages.ShouldBeEmpty();
@@ -1146,27 +1146,27 @@ public class OperationsServiceTests
     /// so only the caller's rights decide the answer.</summary>
     private static readonly Dictionary<string, Func<TestDatabase, FullOperation, Task<ServiceResult>>> OperationChanges = new()
     {
-        ["commitment.add"] = async (t, o) => await t.Operations().AddCommitmentAsync(o.PlanId, new CommitmentInput { Text = "New" }),
-        ["commitment.update"] = async (t, o) => await t.Operations().UpdateCommitmentAsync(o.PlanId, o.CommitmentId, new CommitmentInput { Text = "Changed", Version = 1 }),
-        ["commitment.delete"] = async (t, o) => await t.Operations().DeleteCommitmentAsync(o.PlanId, o.CommitmentId),
-        ["stage.add"] = async (t, o) => await t.Operations().AddStageAsync(o.PlanId, new StageInput { Name = "Renewal" }),
-        ["stage.update"] = async (t, o) => await t.Operations().UpdateStageAsync(o.PlanId, o.StageId, new StageInput { Name = "Changed", Version = 1 }),
-        ["stage.move"] = async (t, o) => await t.Operations().MoveStageAsync(o.PlanId, o.StageId, 1),
-        ["stage.delete"] = async (t, o) => await t.Operations().DeleteStageAsync(o.PlanId, o.StageId),
-        ["role.add"] = async (t, o) => await t.Operations().AddRoleAsync(o.PlanId, new RoleInput { Name = "New role" }),
-        ["role.update"] = async (t, o) => await t.Operations().UpdateRoleAsync(o.PlanId, o.RoleId, new RoleInput { Name = "Changed", Version = 1 }),
-        ["role.delete"] = async (t, o) => await t.Operations().DeleteRoleAsync(o.PlanId, o.RoleId),
-        ["process.add"] = async (t, o) => await t.Operations().AddProcessAsync(o.PlanId, new ProcessInput { Name = "New process" }),
-        ["process.update"] = async (t, o) => await t.Operations().UpdateProcessAsync(o.PlanId, o.ProcessId, new ProcessInput { Name = "Changed", Version = 1 }),
-        ["process.delete"] = async (t, o) => await t.Operations().DeleteProcessAsync(o.PlanId, o.ProcessId),
-        ["tool.add"] = async (t, o) => await t.Operations().AddToolAsync(o.PlanId, new ToolInput { Name = "New tool" }),
-        ["tool.update"] = async (t, o) => await t.Operations().UpdateToolAsync(o.PlanId, o.ToolId, new ToolInput { Name = "Changed", MonthlyCost = 1m, Version = 1 }),
-        ["tool.delete"] = async (t, o) => await t.Operations().DeleteToolAsync(o.PlanId, o.ToolId),
-        ["kpi.add"] = async (t, o) => await t.Operations().AddKpiAsync(o.PlanId, new KpiInput { Name = "New KPI" }),
-        ["kpi.update"] = async (t, o) => await t.Operations().UpdateKpiAsync(o.PlanId, o.KpiId, new KpiInput { Name = "Changed", Version = 1 }),
-        ["kpi.delete"] = async (t, o) => await t.Operations().DeleteKpiAsync(o.PlanId, o.KpiId),
-        ["kpi.measure"] = async (t, o) => await t.Operations().RecordMeasurementAsync(o.PlanId, o.KpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 2, 1), Value = 5m }),
-        ["kpi.review"] = async (t, o) => await t.Operations().RecordReviewAsync(o.PlanId, o.KpiId, new ReviewInput { HeldOn = new DateTime(2026, 2, 1), Notes = "Reviewed" }),
+        ["commitment.add"] = async (t, o) => await t.Commitments().AddCommitmentAsync(o.PlanId, new CommitmentInput { Text = "New" }),
+        ["commitment.update"] = async (t, o) => await t.Commitments().UpdateCommitmentAsync(o.PlanId, o.CommitmentId, new CommitmentInput { Text = "Changed", Version = 1 }),
+        ["commitment.delete"] = async (t, o) => await t.Commitments().DeleteCommitmentAsync(o.PlanId, o.CommitmentId),
+        ["stage.add"] = async (t, o) => await t.Journey().AddStageAsync(o.PlanId, new StageInput { Name = "Renewal" }),
+        ["stage.update"] = async (t, o) => await t.Journey().UpdateStageAsync(o.PlanId, o.StageId, new StageInput { Name = "Changed", Version = 1 }),
+        ["stage.move"] = async (t, o) => await t.Journey().MoveStageAsync(o.PlanId, o.StageId, 1),
+        ["stage.delete"] = async (t, o) => await t.Journey().DeleteStageAsync(o.PlanId, o.StageId),
+        ["role.add"] = async (t, o) => await t.Roles().AddRoleAsync(o.PlanId, new RoleInput { Name = "New role" }),
+        ["role.update"] = async (t, o) => await t.Roles().UpdateRoleAsync(o.PlanId, o.RoleId, new RoleInput { Name = "Changed", Version = 1 }),
+        ["role.delete"] = async (t, o) => await t.Roles().DeleteRoleAsync(o.PlanId, o.RoleId),
+        ["process.add"] = async (t, o) => await t.Processes().AddProcessAsync(o.PlanId, new ProcessInput { Name = "New process" }),
+        ["process.update"] = async (t, o) => await t.Processes().UpdateProcessAsync(o.PlanId, o.ProcessId, new ProcessInput { Name = "Changed", Version = 1 }),
+        ["process.delete"] = async (t, o) => await t.Processes().DeleteProcessAsync(o.PlanId, o.ProcessId),
+        ["tool.add"] = async (t, o) => await t.Tools().AddToolAsync(o.PlanId, new ToolInput { Name = "New tool" }),
+        ["tool.update"] = async (t, o) => await t.Tools().UpdateToolAsync(o.PlanId, o.ToolId, new ToolInput { Name = "Changed", MonthlyCost = 1m, Version = 1 }),
+        ["tool.delete"] = async (t, o) => await t.Tools().DeleteToolAsync(o.PlanId, o.ToolId),
+        ["kpi.add"] = async (t, o) => await t.Kpis().AddKpiAsync(o.PlanId, new KpiInput { Name = "New KPI" }),
+        ["kpi.update"] = async (t, o) => await t.Kpis().UpdateKpiAsync(o.PlanId, o.KpiId, new KpiInput { Name = "Changed", Version = 1 }),
+        ["kpi.delete"] = async (t, o) => await t.Kpis().DeleteKpiAsync(o.PlanId, o.KpiId),
+        ["kpi.measure"] = async (t, o) => await t.Kpis().RecordMeasurementAsync(o.PlanId, o.KpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 2, 1), Value = 5m }),
+        ["kpi.review"] = async (t, o) => await t.Kpis().RecordReviewAsync(o.PlanId, o.KpiId, new ReviewInput { HeldOn = new DateTime(2026, 2, 1), Notes = "Reviewed" }),
     };
 
     private static async Task<FullOperation> CreateFullOperationAsync(TestDatabase test)
