@@ -21,7 +21,7 @@ public class ReadinessRulesTests
         {
             var input = (await Test.GetOperationsAsync(PlanId)).Processes.Single(p => p.Id == ProcessId).ToInput();
             change(input);
-            var result = await Test.Operations().UpdateProcessAsync(PlanId, ProcessId, input);
+            var result = await Test.Processes().UpdateProcessAsync(PlanId, ProcessId, input);
             result.Status.ShouldBe(ResultStatus.Ok, result.Message);
         }
 
@@ -138,8 +138,8 @@ public class ReadinessRulesTests
             case "feature-without-process":
                 return await plan.AddFeatureAsync("Tool pick-up reminders", 0, needsOperationalSupport: true);
             case "no-kpi":
-                (await test.Operations().DeleteKpiAsync(plan.PlanId, plan.FirstKpiId)).Status.ShouldBe(ResultStatus.Ok);
-                (await test.Operations().DeleteKpiAsync(plan.PlanId, plan.SecondKpiId)).Status.ShouldBe(ResultStatus.Ok);
+                (await test.Kpis().DeleteKpiAsync(plan.PlanId, plan.FirstKpiId)).Status.ShouldBe(ResultStatus.Ok);
+                (await test.Kpis().DeleteKpiAsync(plan.PlanId, plan.SecondKpiId)).Status.ShouldBe(ResultStatus.Ok);
                 return null;
             case "too-many-kpis":
                 for (var i = 3; i <= OperationsDefaults.TooManyKpis + 1; i++)
@@ -260,7 +260,7 @@ public class ReadinessRulesTests
         await using var test = await TestDatabase.CreateAsync(clock);
         var plan = await CreateHealthyPlanAsync(test, clock);
 
-        (await test.Operations().DeleteProcessAsync(plan.PlanId, plan.ProcessId)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Processes().DeleteProcessAsync(plan.PlanId, plan.ProcessId)).Status.ShouldBe(ResultStatus.Ok);
 
         var rules = (await plan.CheckAsync()).Findings.Select(f => f.Rule).ToList();
         rules.ShouldBe(["promise-not-kept", "commitment-not-kept", "feature-without-process", "stage-without-process"], ignoreOrder: true);
@@ -276,8 +276,8 @@ public class ReadinessRulesTests
         var clock = new TestClock(Noon);
         await using var test = await TestDatabase.CreateAsync(clock);
         var plan = await CreateHealthyPlanAsync(test, clock);
-        await test.Operations().DeleteKpiAsync(plan.PlanId, plan.FirstKpiId);
-        await test.Operations().DeleteKpiAsync(plan.PlanId, plan.SecondKpiId);
+        await test.Kpis().DeleteKpiAsync(plan.PlanId, plan.FirstKpiId);
+        await test.Kpis().DeleteKpiAsync(plan.PlanId, plan.SecondKpiId);
         for (var i = 0; i < count; i++)
         {
             await plan.AddMeasuredKpiAsync($"KPI {i}");
@@ -376,7 +376,7 @@ public class ReadinessRulesTests
         var plan = await CreateHealthyPlanAsync(test, clock);
         var support = await test.AddStageAsync(plan.PlanId, "Support");
 
-        (await test.Operations().DeleteStageAsync(plan.PlanId, plan.StageId)).Message.ShouldBe("Deleted journey stage \"Delivery\". 1 process now has no stage.");
+        (await test.Journey().DeleteStageAsync(plan.PlanId, plan.StageId)).Message.ShouldBe("Deleted journey stage \"Delivery\". 1 process now has no stage.");
 
         (await plan.CheckAsync()).Findings.Select(f => (f.Rule, f.ItemId)).ShouldBe([("stage-without-process", (int?)support)]);
     }
@@ -388,7 +388,7 @@ public class ReadinessRulesTests
         await using var test = await TestDatabase.CreateAsync(clock);
         var plan = await CreateHealthyPlanAsync(test, clock);
 
-        await test.Operations().DeleteRoleAsync(plan.PlanId, plan.RoleId);
+        await test.Roles().DeleteRoleAsync(plan.PlanId, plan.RoleId);
 
         (await plan.CheckAsync()).Findings.Select(f => (f.Rule, f.ItemId)).ShouldBe([("process-without-owner", (int?)plan.ProcessId)]);
     }

@@ -206,11 +206,10 @@ public class ShareLinkServiceTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var plan = await test.CreateSamplePlanAsync();
-        var ops = test.Get<OperationsService>();
-        var roleId = (await ops.AddRoleAsync(plan.PlanId, new RoleInput { Name = "Support lead", Holder = "Sam" })).Value;
-        await ops.AddProcessAsync(plan.PlanId, new ProcessInput { Name = "Answer requests", OwnerRoleId = roleId });
-        var kpiId = (await ops.AddKpiAsync(plan.PlanId, new KpiInput { Name = "Loans per week", Unit = "loans", Target = 20 })).Value;
-        (await ops.RecordMeasurementAsync(plan.PlanId, kpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 11, 2), Value = 12 })).Status.ShouldBe(ResultStatus.Ok);
+        var roleId = (await test.Roles().AddRoleAsync(plan.PlanId, new RoleInput { Name = "Support lead", Holder = "Sam" })).Value;
+        await test.Processes().AddProcessAsync(plan.PlanId, new ProcessInput { Name = "Answer requests", OwnerRoleId = roleId });
+        var kpiId = (await test.Kpis().AddKpiAsync(plan.PlanId, new KpiInput { Name = "Loans per week", Unit = "loans", Target = 20 })).Value;
+        (await test.Kpis().RecordMeasurementAsync(plan.PlanId, kpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 11, 2), Value = 12 })).Status.ShouldBe(ResultStatus.Ok);
         var opened = await OpenAsync(test, plan.PlanId, ShareScope.PersonasAndProblems | ShareScope.Features | ShareScope.OperationsSummary);
 
         var view = (await test.Get<ShareLinkService>().GetViewAsync(opened)).ShouldNotBeNull();
@@ -267,12 +266,11 @@ public class ShareLinkServiceTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var plan = await test.CreateSamplePlanAsync();
-        var ops = test.Get<OperationsService>();
-        var kpiId = (await ops.AddKpiAsync(plan.PlanId, new KpiInput { Name = "Loans per week", Unit = "loans", Target = 20 })).Value;
+        var kpiId = (await test.Kpis().AddKpiAsync(plan.PlanId, new KpiInput { Name = "Loans per week", Unit = "loans", Target = 20 })).Value;
         var token = await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Stakeholders", Scope = ShareScope.OperationsSummary });
         var before = (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp;
 
-        (await ops.RecordMeasurementAsync(plan.PlanId, kpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 11, 2), Value = 12 })).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Kpis().RecordMeasurementAsync(plan.PlanId, kpiId, new MeasurementInput { MeasuredOn = new DateTime(2026, 11, 2), Value = 12 })).Status.ShouldBe(ResultStatus.Ok);
 
         (await test.Get<ShareLinkService>().OpenAsync(token)).ShouldNotBeNull().VersionStamp.ShouldNotBe(before);
     }

@@ -169,8 +169,8 @@ public class SimultaneousChangesTests
         var roleId = await test.AddRoleAsync(planId, "Host");
         var input = new ProcessInput { Name = "Welcome call", StageId = stageId, OwnerRoleId = roleId };
 
-        (await test.Operations().DeleteStageAsync(planId, stageId)).Status.ShouldBe(ResultStatus.Ok);
-        var result = await test.Operations().AddProcessAsync(planId, input);
+        (await test.Journey().DeleteStageAsync(planId, stageId)).Status.ShouldBe(ResultStatus.Ok);
+        var result = await test.Processes().AddProcessAsync(planId, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.ErrorsFor(nameof(ProcessInput.StageId)).ShouldHaveSingleItem().ShouldContain("no longer exists");
@@ -188,9 +188,9 @@ public class SimultaneousChangesTests
         input.OwnerRoleId = roleId;
         var before = await test.OperationsSnapshotAsync(planId);
 
-        (await test.Operations().DeleteRoleAsync(planId, roleId)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Roles().DeleteRoleAsync(planId, roleId)).Status.ShouldBe(ResultStatus.Ok);
         var afterDelete = await test.OperationsSnapshotAsync(planId);
-        var result = await test.Operations().UpdateProcessAsync(planId, processId, input);
+        var result = await test.Processes().UpdateProcessAsync(planId, processId, input);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.ErrorsFor(nameof(ProcessInput.OwnerRoleId)).ShouldHaveSingleItem();
@@ -212,8 +212,8 @@ public class SimultaneousChangesTests
             input.StageId = stageId;
 
             var results = await Task.WhenAll(
-                Task.Run(() => test.Operations().DeleteStageAsync(planId, stageId)),
-                Task.Run(() => test.Operations().UpdateProcessAsync(planId, processId, input)));
+                Task.Run(() => test.Journey().DeleteStageAsync(planId, stageId)),
+                Task.Run(() => test.Processes().UpdateProcessAsync(planId, processId, input)));
 
             results[0].Status.ShouldBe(ResultStatus.Ok, results[0].Message);
             if (!results[1].Succeeded)
@@ -373,8 +373,8 @@ public class SimultaneousChangesTests
             var measurement = new MeasurementInput { MeasuredOn = new DateTime(2026, 6, 15), Value = round };
 
             var results = await Task.WhenAll(
-                Task.Run(() => test.Operations().DeleteKpiAsync(planId, kpiId)),
-                Task.Run(() => test.Operations().RecordMeasurementAsync(planId, kpiId, measurement)));
+                Task.Run(() => test.Kpis().DeleteKpiAsync(planId, kpiId)),
+                Task.Run(() => test.Kpis().RecordMeasurementAsync(planId, kpiId, measurement)));
 
             results[0].Status.ShouldBe(ResultStatus.Ok, results[0].Message);
             results[1].Status.ShouldBeOneOf(ResultStatus.Ok, ResultStatus.NotFound);

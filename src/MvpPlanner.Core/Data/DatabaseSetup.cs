@@ -68,6 +68,12 @@ public static class DatabaseSetup
         services.AddScoped<TrashService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
+        services.AddScoped<CommitmentService>();
+        services.AddScoped<JourneyService>();
+        services.AddScoped<OperationRoleService>();
+        services.AddScoped<CoreProcessService>();
+        services.AddScoped<EssentialToolService>();
+        services.AddScoped<KpiService>();
         services.AddScoped<ReadinessService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<WorkshopTimers>();

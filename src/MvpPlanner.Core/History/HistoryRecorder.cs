@@ -28,7 +28,11 @@ internal static class HistoryRecorder
 
     private static readonly HashSet<string> Moves = ["PhaseId", "LaneId", "StageId"];
 
-    internal sealed record Pending(EntityBase Item, string Action, int? Version, List<FieldChange> Changes);
+    internal sealed record Pending(EntityBase Item, string Action, int? Version, List<FieldChange> Changes)
+    {
+        /// <summary>Rows added under the item (a KPI's measurement): their ids exist only after the save.</summary>
+        public List<(string Navigation, object Row)> AddedRows { get; } = [];
+    }
 
     /// <summary>Reads the changes before they are saved (afterwards the original values are gone). New items get their
     /// ids from the save, so the entries are made from <see cref="Pending"/> after it.</summary>
@@ -58,13 +62,67 @@ internal static class HistoryRecorder
         }
 
         await CollectLinksAsync(db, byEntity, ct);
+        CollectAddedRows(db, byEntity, pending);
 
         // An item whose only change is its links gets an entry; a bare version bump or renumbering alone does not.
-        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.Changes.All(c => Position.Contains(c.Field)) && !(db.IsMoved(p.Item) && p.Changes.Count > 0));
+        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.AddedRows.Count == 0
+            && p.Changes.All(c => Position.Contains(c.Field)) && !(db.IsMoved(p.Item) && p.Changes.Count > 0));
         return pending;
     }
 
-    public static ActivityEntry ToEntry(Pending p, DateTime now, Caller? user, Guid changeSet) => new()
+    public static ActivityEntry ToEntry(Pending p, DateTime now, Caller? user, Guid changeSet)
+    {
+        foreach (var group in p.AddedRows.GroupBy(r => r.Navigation))
+        {
+            // Undo of an added row removes it: the field's value before is "none of these", after is their ids.
+            var ids = group.Select(r => PlanItems.IdOf(r.Row)).ToArray();
+            p.Changes.Add(new FieldChange(group.Key, JsonSerializer.SerializeToElement(Array.Empty<int>()), JsonSerializer.SerializeToElement(ids),
+                "", string.Join("; ", group.Select(r => RowText(r.Row)))));
+        }
+
+        return NewEntry(p, now, user, changeSet);
+    }
+
+    private static string RowText(object row) => row switch
+    {
+        Operations.KpiMeasurement m => $"{FieldChange.Describe(m.Value)} on {FieldChange.Describe(m.MeasuredOn)}",
+        Operations.KpiReview r => $"review held on {FieldChange.Describe(r.HeldOn)}",
+        _ => "",
+    };
+
+    /// <summary>A row that belongs to a plan item (a KPI's measurement or review) is a change of that item.</summary>
+    private static void CollectAddedRows(PlannerDbContext db, Dictionary<object, Pending> byEntity, List<Pending> pending)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is not EntityBase && !e.Metadata.IsPropertyBag))
+        {
+            foreach (var navigation in entry.Navigations.OfType<ReferenceEntry>())
+            {
+                if (navigation.Metadata is not INavigation { ForeignKey.IsOwnership: false } reference || reference.Inverse is null)
+                {
+                    continue;
+                }
+
+                var ownerId = entry.Property(reference.ForeignKey.Properties[0].Name).CurrentValue;
+                var owner = db.ChangeTracker.Entries<EntityBase>()
+                    .FirstOrDefault(t => t.Metadata.ClrType == reference.TargetEntityType.ClrType && Equals(t.Entity.Id, ownerId));
+                if (owner?.Entity is not IPlanItem)
+                {
+                    continue;
+                }
+
+                if (!byEntity.TryGetValue(owner.Entity, out var ownerPending))
+                {
+                    ownerPending = new Pending(owner.Entity, "updated", owner.Entity.Version, []);
+                    byEntity[owner.Entity] = ownerPending;
+                    pending.Add(ownerPending);
+                }
+
+                ownerPending.AddedRows.Add((reference.Inverse.Name, entry.Entity));
+            }
+        }
+    }
+
+    private static ActivityEntry NewEntry(Pending p, DateTime now, Caller? user, Guid changeSet) => new()
     {
         PlanId = PlanItems.PlanIdOf(p.Item),
         At = now,
@@ -79,6 +137,7 @@ internal static class HistoryRecorder
         ChangeSetId = changeSet,
         Changes = p.Changes.Count == 0 ? null : FieldChange.Serialize(p.Changes),
     };
+
 
     private static async Task<Pending?> ModifiedAsync(PlannerDbContext db, EntityEntry<EntityBase> entry, CancellationToken ct)
     {

@@ -80,7 +80,7 @@ public class UndoService(PlanWriter writer)
                             continue;
                         }
 
-                        await PutBackAsync(w.Db, item, changes.Select(c => (c.Field, c.Before)), ct);
+                        await PutBackAsync(w.Db, item, changes.Select(c => (c.Field, c.Before, c.After)), ct);
                         break;
                 }
             }
@@ -123,7 +123,7 @@ public class UndoService(PlanWriter writer)
             }
 
             w.BasedOn(item, expectedVersion);
-            await PutBackAsync(w.Db, item, values.Select(v => (v.Key, v.Value)), ct);
+            await PutBackAsync(w.Db, item, values.Select(v => (v.Key, v.Value, (JsonElement?)null)), ct);
             return ServiceResult.Ok($"Restored version {version} of \"{item.ActivityName}\".");
         }, ct);
 
@@ -139,10 +139,10 @@ public class UndoService(PlanWriter writer)
         return rows.FirstOrDefault() is EntityBase item && PlanItems.PlanIdOf(item) == entry.PlanId ? item : null;
     }
 
-    private static async Task PutBackAsync(PlannerDbContext db, EntityBase item, IEnumerable<(string Field, JsonElement? Value)> values, CancellationToken ct)
+    private static async Task PutBackAsync(PlannerDbContext db, EntityBase item, IEnumerable<(string Field, JsonElement? Value, JsonElement? Added)> values, CancellationToken ct)
     {
         var entry = db.Entry(item);
-        foreach (var (field, value) in values)
+        foreach (var (field, value, added) in values)
         {
             if (entry.Metadata.FindProperty(field) is { } property)
             {
@@ -170,6 +170,17 @@ public class UndoService(PlanWriter writer)
                 }
 
                 entry.State = entry.State == EntityState.Unchanged ? EntityState.Modified : entry.State;
+            }
+            else if (entry.Metadata.FindNavigation(field) is { IsCollection: true } && added is not null)
+            {
+                // Rows added under the item (a KPI's measurements): undo removes those the change added, no others.
+                var remove = added.Value.Deserialize<int[]>() ?? [];
+                var collection = entry.Collection(field);
+                await collection.LoadAsync(ct);
+                foreach (var row in collection.CurrentValue!.Cast<object>().Where(r => remove.Contains(PlanItems.IdOf(r))).ToList())
+                {
+                    db.Remove(row);
+                }
             }
         }
     }

@@ -5,11 +5,24 @@ using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Core.Tests.Infrastructure;
 
-/// <summary>Builds a plan's minimum viable operation through <see cref="OperationsService"/>, as the operations page does.
+/// <summary>Builds a plan's minimum viable operation through the operations services, as the operations pages do.
 /// Each helper asserts success, so a test reads as the plan it sets up.</summary>
 public static class OperationsSetup
 {
+    /// <summary>The operations pages' read model.</summary>
     public static OperationsService Operations(this TestDatabase test) => test.Get<OperationsService>();
+
+    public static CommitmentService Commitments(this TestDatabase test) => test.Get<CommitmentService>();
+
+    public static JourneyService Journey(this TestDatabase test) => test.Get<JourneyService>();
+
+    public static OperationRoleService Roles(this TestDatabase test) => test.Get<OperationRoleService>();
+
+    public static CoreProcessService Processes(this TestDatabase test) => test.Get<CoreProcessService>();
+
+    public static EssentialToolService Tools(this TestDatabase test) => test.Get<EssentialToolService>();
+
+    public static KpiService Kpis(this TestDatabase test) => test.Get<KpiService>();
 
     public static async Task SetCorePromiseAsync(this TestDatabase test, int planId, string promise)
     {
@@ -25,32 +38,32 @@ public static class OperationsSetup
     }
 
     public static Task<int> AddCommitmentAsync(this TestDatabase test, int planId, string text) =>
-        OkAsync(test.Operations().AddCommitmentAsync(planId, new CommitmentInput { Text = text }));
+        OkAsync(test.Commitments().AddCommitmentAsync(planId, new CommitmentInput { Text = text }));
 
     public static Task<int> AddStageAsync(this TestDatabase test, int planId, string name) =>
-        OkAsync(test.Operations().AddStageAsync(planId, new StageInput { Name = name }));
+        OkAsync(test.Journey().AddStageAsync(planId, new StageInput { Name = name }));
 
     public static Task<int> AddRoleAsync(this TestDatabase test, int planId, string name, string holder = "") =>
-        OkAsync(test.Operations().AddRoleAsync(planId, new RoleInput { Name = name, Holder = holder }));
+        OkAsync(test.Roles().AddRoleAsync(planId, new RoleInput { Name = name, Holder = holder }));
 
     public static Task<int> AddToolAsync(this TestDatabase test, int planId, string name, decimal monthlyCost = 0) =>
-        OkAsync(test.Operations().AddToolAsync(planId, new ToolInput { Name = name, MonthlyCost = monthlyCost }));
+        OkAsync(test.Tools().AddToolAsync(planId, new ToolInput { Name = name, MonthlyCost = monthlyCost }));
 
     public static Task<int> AddProcessAsync(this TestDatabase test, int planId, ProcessInput input) =>
-        OkAsync(test.Operations().AddProcessAsync(planId, input));
+        OkAsync(test.Processes().AddProcessAsync(planId, input));
 
     public static Task<int> AddKpiAsync(this TestDatabase test, int planId, string name, ReviewCadence cadence = ReviewCadence.Weekly, int? ownerRoleId = null) =>
-        OkAsync(test.Operations().AddKpiAsync(planId, new KpiInput { Name = name, Cadence = cadence, OwnerRoleId = ownerRoleId }));
+        OkAsync(test.Kpis().AddKpiAsync(planId, new KpiInput { Name = name, Cadence = cadence, OwnerRoleId = ownerRoleId }));
 
     public static async Task RecordMeasurementAsync(this TestDatabase test, int planId, int kpiId, DateOnly on, decimal value)
     {
-        var result = await test.Operations().RecordMeasurementAsync(planId, kpiId, new MeasurementInput { MeasuredOn = on.ToDateTime(TimeOnly.MinValue), Value = value });
+        var result = await test.Kpis().RecordMeasurementAsync(planId, kpiId, new MeasurementInput { MeasuredOn = on.ToDateTime(TimeOnly.MinValue), Value = value });
         result.Status.ShouldBe(ResultStatus.Ok, result.Message);
     }
 
     public static async Task RecordReviewAsync(this TestDatabase test, int planId, int kpiId, DateOnly on, string notes = "Looked at the numbers")
     {
-        var result = await test.Operations().RecordReviewAsync(planId, kpiId, new ReviewInput { HeldOn = on.ToDateTime(TimeOnly.MinValue), Notes = notes });
+        var result = await test.Kpis().RecordReviewAsync(planId, kpiId, new ReviewInput { HeldOn = on.ToDateTime(TimeOnly.MinValue), Notes = notes });
         result.Status.ShouldBe(ResultStatus.Ok, result.Message);
     }
 
@@ -59,7 +72,7 @@ public static class OperationsSetup
     {
         foreach (var stage in (await test.GetOperationsAsync(planId)).Stages)
         {
-            var result = await test.Operations().DeleteStageAsync(planId, stage.Id);
+            var result = await test.Journey().DeleteStageAsync(planId, stage.Id);
             result.Status.ShouldBe(ResultStatus.Ok, result.Message);
         }
     }

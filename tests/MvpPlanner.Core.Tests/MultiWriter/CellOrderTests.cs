@@ -68,7 +68,7 @@ public class CellOrderTests
         for (var round = 0; round < Rounds; round++)
         {
             var results = await AllAtOnceAsync(stages.Select((s, i) => (Func<Task<ServiceResult>>)(() =>
-                test.GetAs<OperationsService>(test.Owner).MoveStageAsync(planId, s.Id, i % 2 == 0 ? 1 : -1))).ToArray());
+                test.Get<JourneyService>().MoveStageAsync(planId, s.Id, i % 2 == 0 ? 1 : -1))).ToArray());
 
             results.ShouldAllBe(r => r.Succeeded || r.Status == ResultStatus.Conflict);
             var after = (await test.GetOperationsAsync(planId)).Stages;

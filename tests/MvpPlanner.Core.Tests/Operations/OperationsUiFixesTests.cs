@@ -13,10 +13,10 @@ public class OperationsUiFixesTests
         var operations = test.Get<OperationsService>();
         var planId = await test.CreatePlanAsync();
         var stages = (await operations.GetAsync(planId))!.Stages;
-        (await operations.DeleteStageAsync(planId, stages[0].Id)).Succeeded.ShouldBeTrue();
-        (await operations.DeleteStageAsync(planId, stages[1].Id)).Succeeded.ShouldBeTrue();
+        (await test.Journey().DeleteStageAsync(planId, stages[0].Id)).Succeeded.ShouldBeTrue();
+        (await test.Journey().DeleteStageAsync(planId, stages[1].Id)).Succeeded.ShouldBeTrue();
 
-        var added = await operations.AddStageAsync(planId, new StageInput { Name = "Renewal" });
+        var added = await test.Journey().AddStageAsync(planId, new StageInput { Name = "Renewal" });
 
         added.Succeeded.ShouldBeTrue(added.Message);
         (await operations.GetAsync(planId))!.Stages.Select(s => s.Name).ShouldBe(["Onboarding", "Billing", "Delivery", "Support", "Renewal"]);

@@ -50,7 +50,7 @@ public class OperationsEditingTests : PlannerTestContext
     public async Task DeleteRole_AfterConfirmationNamingItsProcesses_LeavesThemWithoutOwner()
     {
         var support = await CreatePlanWithStageAsync("Support");
-        var role = (await Operations.AddRoleAsync(_planId, new RoleInput { Name = "Customer Support Lead", Holder = "Ana" })).Value;
+        var role = (await Get<OperationRoleService>().AddRoleAsync(_planId, new RoleInput { Name = "Customer Support Lead", Holder = "Ana" })).Value;
         await AddProcessAsync("Answer support requests", support, role);
         var (dialogs, _) = RenderDialogProviders();
         var page = RenderPage();
@@ -76,7 +76,7 @@ public class OperationsEditingTests : PlannerTestContext
         var theirs = (await Operations.GetAsync(_planId))!.Processes.Single();
         var input = theirs.ToInput();
         input.Name = "Answer requests within a day";
-        (await Operations.UpdateProcessAsync(_planId, theirs.Id, input)).Succeeded.ShouldBeTrue();
+        (await Get<CoreProcessService>().UpdateProcessAsync(_planId, theirs.Id, input)).Succeeded.ShouldBeTrue();
 
         await dialogs.Find("[data-testid=form-submit]").ClickAsync(new());
 
@@ -130,7 +130,7 @@ public class OperationsEditingTests : PlannerTestContext
 
     private async Task AddProcessAsync(string name, int stageId, int? ownerRoleId = null)
     {
-        var result = await Operations.AddProcessAsync(_planId, new ProcessInput { Name = name, StageId = stageId, OwnerRoleId = ownerRoleId });
+        var result = await Get<CoreProcessService>().AddProcessAsync(_planId, new ProcessInput { Name = name, StageId = stageId, OwnerRoleId = ownerRoleId });
         result.Succeeded.ShouldBeTrue(result.Message);
     }
 

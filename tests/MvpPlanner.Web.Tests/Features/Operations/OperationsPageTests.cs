@@ -25,7 +25,7 @@ public class OperationsPageTests : PlannerTestContext
         var onboarding = ops.Stages.Single(s => s.Name == "Onboarding").Id;
         var support = ops.Stages.Single(s => s.Name == "Support").Id;
         var lead = await AddRoleAsync("Customer Support Lead", "Ana");
-        var inbox = (await Operations.AddToolAsync(_planId, new ToolInput { Name = "Shared inbox" })).Value;
+        var inbox = (await Get<EssentialToolService>().AddToolAsync(_planId, new ToolInput { Name = "Shared inbox" })).Value;
         await AddProcessAsync("Answer support requests", support, lead, toolIds: [inbox]);
         await AddProcessAsync("Send welcome email", onboarding);
 
@@ -50,7 +50,7 @@ public class OperationsPageTests : PlannerTestContext
         _planId = await CreatePlanAsync("Tool library");
         foreach (var stage in (await Operations.GetAsync(_planId))!.Stages)
         {
-            (await Operations.DeleteStageAsync(_planId, stage.Id)).Succeeded.ShouldBeTrue();
+            (await Get<JourneyService>().DeleteStageAsync(_planId, stage.Id)).Succeeded.ShouldBeTrue();
         }
 
         RenderProviders();
@@ -117,7 +117,7 @@ public class OperationsPageTests : PlannerTestContext
         await CreatePlanWithDefaultStagesAsync();
         var support = (await Operations.GetAsync(_planId))!.Stages.Single(s => s.Name == "Support").Id;
         await AddProcessAsync("Answer support requests", support, await AddRoleAsync("Customer Support Lead", "Ana"), steps: "Open the shared inbox\nReply from the template");
-        (await Operations.AddCommitmentAsync(_planId, new CommitmentInput { Text = "We answer within 24 hours" })).Succeeded.ShouldBeTrue();
+        (await Get<CommitmentService>().AddCommitmentAsync(_planId, new CommitmentInput { Text = "We answer within 24 hours" })).Succeeded.ShouldBeTrue();
         await ActAsMemberAsync("Vic Viewer", WorkspaceRole.Viewer);
 
         var page = RenderPage();
@@ -140,8 +140,8 @@ public class OperationsPageTests : PlannerTestContext
     {
         await CreatePlanWithDefaultStagesAsync();
         var support = (await Operations.GetAsync(_planId))!.Stages.Single(s => s.Name == "Support").Id;
-        var kept = (await Operations.AddCommitmentAsync(_planId, new CommitmentInput { Text = "We answer within 24 hours" })).Value;
-        (await Operations.AddCommitmentAsync(_planId, new CommitmentInput { Text = "Invoices are always right" })).Succeeded.ShouldBeTrue();
+        var kept = (await Get<CommitmentService>().AddCommitmentAsync(_planId, new CommitmentInput { Text = "We answer within 24 hours" })).Value;
+        (await Get<CommitmentService>().AddCommitmentAsync(_planId, new CommitmentInput { Text = "Invoices are always right" })).Succeeded.ShouldBeTrue();
         await AddProcessAsync("Answer support requests", support, commitmentIds: [kept]);
 
         var page = RenderPage();
@@ -176,7 +176,7 @@ public class OperationsPageTests : PlannerTestContext
 
     private async Task<int> AddRoleAsync(string name, string holder)
     {
-        var result = await Operations.AddRoleAsync(_planId, new RoleInput { Name = name, Holder = holder });
+        var result = await Get<OperationRoleService>().AddRoleAsync(_planId, new RoleInput { Name = name, Holder = holder });
         result.Succeeded.ShouldBeTrue(result.Message);
         return result.Value;
     }
@@ -184,7 +184,7 @@ public class OperationsPageTests : PlannerTestContext
     private async Task AddProcessAsync(
         string name, int stageId, int? ownerRoleId = null, IReadOnlyCollection<int>? toolIds = null, IReadOnlyCollection<int>? commitmentIds = null, string steps = "")
     {
-        var result = await Operations.AddProcessAsync(_planId, new ProcessInput
+        var result = await Get<CoreProcessService>().AddProcessAsync(_planId, new ProcessInput
         {
             Name = name, StageId = stageId, OwnerRoleId = ownerRoleId, ToolIds = toolIds ?? [], CommitmentIds = commitmentIds ?? [], Steps = steps,
         });

@@ -24,7 +24,7 @@ public class ReadinessPanelTests : PlannerTestContext
         finding.TextContent.ShouldContain("Chat with the lender");
         finding.TextContent.ShouldContain("no core process supports it");
 
-        var added = await Get<OperationsService>().AddProcessAsync(_planId, new ProcessInput { Name = "Answer chats within an hour", FeatureIds = [featureId] });
+        var added = await Get<CoreProcessService>().AddProcessAsync(_planId, new ProcessInput { Name = "Answer chats within an hour", FeatureIds = [featureId] });
         added.Succeeded.ShouldBeTrue(added.Message);
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=finding][data-rule=feature-without-process]").ShouldBeEmpty());
@@ -92,7 +92,7 @@ public class ReadinessPanelTests : PlannerTestContext
     {
         _planId = await CreatePlanAsync("Tool library");
         await AddMvpFeatureAsync("Chat with the lender");
-        await Get<OperationsService>().AddToolAsync(_planId, new ToolInput { Name = "Shared inbox", MonthlyCost = 12 });
+        await Get<EssentialToolService>().AddToolAsync(_planId, new ToolInput { Name = "Shared inbox", MonthlyCost = 12 });
 
         var page = RenderPage();
 
@@ -145,20 +145,20 @@ public class ReadinessPanelTests : PlannerTestContext
         var created = await Get<PlanService>().CreateAsync(WorkspaceId, new PlanInput { Name = "Ready plan", ValueProposition = "Borrow a tool within a day." });
         _planId = created.Value;
         var operations = Get<OperationsService>();
-        var role = await operations.AddRoleAsync(_planId, new RoleInput { Name = "Operations Lead", Holder = "Olivia" });
+        var role = await Get<OperationRoleService>().AddRoleAsync(_planId, new RoleInput { Name = "Operations Lead", Holder = "Olivia" });
         var stages = (await operations.GetAsync(_planId))!.Stages;
         for (var i = 0; i < stages.Count; i++)
         {
-            var process = await operations.AddProcessAsync(_planId, new ProcessInput
+            var process = await Get<CoreProcessService>().AddProcessAsync(_planId, new ProcessInput
             {
                 Name = $"{stages[i].Name} checklist", StageId = stages[i].Id, OwnerRoleId = role.Value, KeepsCorePromise = i == 0,
             });
             process.Succeeded.ShouldBeTrue(process.Message);
         }
 
-        var kpi = await operations.AddKpiAsync(_planId, new KpiInput { Name = "Time to first loan", Unit = "hours", Direction = KpiDirection.LowerIsBetter, Target = 24, OwnerRoleId = role.Value });
+        var kpi = await Get<KpiService>().AddKpiAsync(_planId, new KpiInput { Name = "Time to first loan", Unit = "hours", Direction = KpiDirection.LowerIsBetter, Target = 24, OwnerRoleId = role.Value });
         var today = Get<TimeProvider>().GetUtcNow().UtcDateTime.Date;
-        (await operations.RecordMeasurementAsync(_planId, kpi.Value, new MeasurementInput { MeasuredOn = today, Value = 20 })).Succeeded.ShouldBeTrue();
-        (await operations.RecordReviewAsync(_planId, kpi.Value, new ReviewInput { HeldOn = today, Notes = "On target." })).Succeeded.ShouldBeTrue();
+        (await Get<KpiService>().RecordMeasurementAsync(_planId, kpi.Value, new MeasurementInput { MeasuredOn = today, Value = 20 })).Succeeded.ShouldBeTrue();
+        (await Get<KpiService>().RecordReviewAsync(_planId, kpi.Value, new ReviewInput { HeldOn = today, Notes = "On target." })).Succeeded.ShouldBeTrue();
     }
 }

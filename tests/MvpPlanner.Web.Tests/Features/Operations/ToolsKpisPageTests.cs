@@ -33,7 +33,7 @@ public class ToolsKpisPageTests : PlannerTestContext
     {
         _planId = await CreatePlanAsync("Tool library");
         var toolId = await AddToolAsync("Shared inbox", "Shared inbox", 12);
-        await Get<OperationsService>().AddProcessAsync(_planId, new ProcessInput { Name = "Answer support requests", ToolIds = [toolId] });
+        await Get<CoreProcessService>().AddProcessAsync(_planId, new ProcessInput { Name = "Answer support requests", ToolIds = [toolId] });
 
         var page = RenderPage();
 
@@ -116,7 +116,7 @@ public class ToolsKpisPageTests : PlannerTestContext
         _planId = await CreatePlanAsync("Tool library");
         var kpiId = await AddKpiAsync("Support response time");
         await RecordMeasurementAsync(kpiId, LongAgo, 20);
-        (await Get<OperationsService>().RecordReviewAsync(_planId, kpiId, new ReviewInput { HeldOn = LongAgo, Notes = "Fine for now." })).Succeeded.ShouldBeTrue();
+        (await Get<KpiService>().RecordReviewAsync(_planId, kpiId, new ReviewInput { HeldOn = LongAgo, Notes = "Fine for now." })).Succeeded.ShouldBeTrue();
 
         var page = RenderPage();
 
@@ -149,7 +149,7 @@ public class ToolsKpisPageTests : PlannerTestContext
     public async Task ToolsKpisPage_AddKpi_ShowsItsCardWithTargetAndOwner()
     {
         _planId = await CreatePlanAsync("Tool library");
-        await Get<OperationsService>().AddRoleAsync(_planId, new RoleInput { Name = "Support Lead", Holder = "Ana" });
+        await Get<OperationRoleService>().AddRoleAsync(_planId, new RoleInput { Name = "Support Lead", Holder = "Ana" });
         var dialogs = RenderDialogs();
         var page = RenderPage();
 
@@ -261,14 +261,14 @@ public class ToolsKpisPageTests : PlannerTestContext
 
     private async Task<int> AddToolAsync(string name, string category, decimal cost)
     {
-        var result = await Get<OperationsService>().AddToolAsync(_planId, new ToolInput { Name = name, Category = category, MonthlyCost = cost });
+        var result = await Get<EssentialToolService>().AddToolAsync(_planId, new ToolInput { Name = name, Category = category, MonthlyCost = cost });
         result.Succeeded.ShouldBeTrue(result.Message);
         return result.Value;
     }
 
     private async Task<int> AddKpiAsync(string name, decimal? target = null)
     {
-        var result = await Get<OperationsService>().AddKpiAsync(_planId, new KpiInput
+        var result = await Get<KpiService>().AddKpiAsync(_planId, new KpiInput
         {
             Name = name, Unit = "hours", Direction = KpiDirection.LowerIsBetter, Target = target, Cadence = ReviewCadence.Weekly,
         });
@@ -277,6 +277,6 @@ public class ToolsKpisPageTests : PlannerTestContext
     }
 
     private async Task RecordMeasurementAsync(int kpiId, DateTime on, decimal value) =>
-        (await Get<OperationsService>().RecordMeasurementAsync(_planId, kpiId, new MeasurementInput { MeasuredOn = on, Value = value }))
+        (await Get<KpiService>().RecordMeasurementAsync(_planId, kpiId, new MeasurementInput { MeasuredOn = on, Value = value }))
             .Succeeded.ShouldBeTrue();
 }

@@ -89,7 +89,7 @@ public class RoadmapLiveUpdateTests : PlannerTestContext
             await db.Features.Where(f => f.Id == quiet).ExecuteUpdateAsync(s => s.SetProperty(f => f.Title, "Renamed unannounced"));
         }
 
-        (await Get<OperationsService>().AddToolAsync(planId, new ToolInput { Name = "Booking calendar", MonthlyCost = 20 })).Succeeded.ShouldBeTrue();
+        (await Get<EssentialToolService>().AddToolAsync(planId, new ToolInput { Name = "Booking calendar", MonthlyCost = 20 })).Succeeded.ShouldBeTrue();
         await RenameAsync(planId, edited, "Edited by a peer");
 
         cut.WaitForAssertion(() => cut.Find($"[data-testid=card-{edited}]").TextContent.ShouldContain("Edited by a peer"), Wait);
