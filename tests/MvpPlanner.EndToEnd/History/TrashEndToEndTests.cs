@@ -35,7 +35,7 @@ public sealed partial class TrashEndToEndTests(BrowserFixture browser) : EndToEn
         await Page.ByTestId("delete-kpi").ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Expect(Page.ByTestId("kpi-card")).ToHaveCountAsync(0);
-        await Expect(Page.ByTestId("undo-button")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Deleted" }).GetByTestId("undo-button")).ToBeVisibleAsync();
 
         // The plan's navigation leads to the trash, where the KPI waits.
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Plan sections" }).GetByRole(AriaRole.Link, new() { Name = "Trash" }).ClickAsync();
