@@ -41,6 +41,7 @@ public static class HostingExtensions
         builder.Services.AddPlannerDatabase(connectionString);
         builder.Services.AddPlannerServices();
         builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
+        builder.Services.AddHostedService<TrashPurgeJob>();
         return builder;
     }
 

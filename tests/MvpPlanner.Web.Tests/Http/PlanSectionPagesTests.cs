@@ -69,6 +69,15 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
         html.ShouldContain("Is this business deliverable?");
     }
 
+    [Fact]
+    public async Task TrashPage_DemoPlan_SaysTheTrashIsEmptyInsideTheMainLandmark()
+    {
+        var html = await GetSectionAsync("trash");
+
+        html.ShouldContain("<main>");
+        html.ShouldContain("The trash is empty");
+    }
+
     [Theory]
     [InlineData("operations")]
     [InlineData("tools-kpis")]
@@ -79,6 +88,7 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
     [InlineData("workshop")]
     [InlineData("sharing")]
     [InlineData("activity")]
+    [InlineData("trash")]
     public async Task SectionPage_UnknownPlan_Answers404WithFriendlyPage(string section)
     {
         var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));

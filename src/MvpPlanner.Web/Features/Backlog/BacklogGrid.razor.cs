@@ -54,6 +54,9 @@ public partial class BacklogGrid
     public EventCallback<FeatureRow> OnDelete { get; set; }
 
     [Parameter]
+    public EventCallback<FeatureRow> OnHistory { get; set; }
+
+    [Parameter]
     public RenderFragment? NoRecordsContent { get; set; }
 
     private (int RowId, string Field)? _editing;
