@@ -60,7 +60,14 @@ public partial class BacklogGrid
 
     private bool IsEditing(FeatureRow row, string field) => _editing == (row.Id, field);
 
-    private void StartEditing(FeatureRow row, string field) => _editing = (row.Id, field);
+    /// <summary>Why the text in the open number cell is not a number, or null.</summary>
+    private string? _cellProblem;
+
+    private void StartEditing(FeatureRow row, string field)
+    {
+        _editing = (row.Id, field);
+        _cellProblem = null;
+    }
 
     private void StartEditingOnF2(KeyboardEventArgs e, FeatureRow row, string field)
     {
@@ -79,6 +86,17 @@ public partial class BacklogGrid
         }
     }
 
+    /// <summary>Leaving a number cell ends its edit, unless the text is not a number: then the cell stays open with the
+    /// text and the message, and the stored value is untouched, until the user corrects it or presses Escape.</summary>
+    private async Task StopEditingUnlessNotANumberAsync(FeatureRow row, string field)
+    {
+        await Task.Yield(); // the change that came just before the blur is read first
+        if (_cellProblem is null)
+        {
+            StopEditing(row, field);
+        }
+    }
+
     private void StopEditingWhenClosed(bool open, FeatureRow row, string field)
     {
         if (!open)
@@ -91,6 +109,7 @@ public partial class BacklogGrid
     {
         if (e.Key == "Escape")
         {
+            _cellProblem = null;
             StopEditing(row, field);
         }
     }
