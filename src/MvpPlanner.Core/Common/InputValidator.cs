@@ -10,10 +10,6 @@ namespace MvpPlanner.Core.Common;
 /// cannot keep: the field says so, instead of the character vanishing on the way and the field turning up empty.</summary>
 public abstract class InputValidator<T> : AbstractValidator<T>
 {
-    public const string UnstorableTextCode = "UnstorableText";
-
-    public const string UnstorableTextMessage = "This contains a character that cannot be stored. Delete it or type it again.";
-
     private readonly ILogger? _logger;
 
     protected InputValidator(ILogger? logger = null)
@@ -23,7 +19,7 @@ public abstract class InputValidator<T> : AbstractValidator<T>
         foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanRead))
         {
             var field = Expression.Lambda<Func<T, string>>(Expression.Property(input, property), input);
-            RuleFor(field).Must(Text.IsStorable).WithMessage(UnstorableTextMessage).WithErrorCode(UnstorableTextCode);
+            RuleFor(field).Must(Text.IsStorable).WithMessage(TextRules.UnstorableMessage).WithErrorCode(TextRules.UnstorableCode);
         }
     }
 
@@ -49,7 +45,7 @@ public abstract class InputValidator<T> : AbstractValidator<T>
             return;
         }
 
-        foreach (var failure in result.Errors.Where(e => e.ErrorCode == UnstorableTextCode))
+        foreach (var failure in result.Errors.Where(e => e.ErrorCode == TextRules.UnstorableCode))
         {
             var text = failure.AttemptedValue as string ?? "";
             var position = Text.FindUnstorable(text);
@@ -63,6 +59,10 @@ public abstract class InputValidator<T> : AbstractValidator<T>
 /// <summary>The rules every text field shares, with messages that speak to the user.</summary>
 public static class TextRules
 {
+    public const string UnstorableCode = "UnstorableText";
+
+    public const string UnstorableMessage = "This contains a character that cannot be stored. Delete it or type it again.";
+
     /// <summary>The field must show something: whitespace and invisible characters alone count as empty.</summary>
     public static IRuleBuilderOptions<T, string> Required<T>(this IRuleBuilder<T, string> rule, string message) =>
         rule.Must(Text.HasVisibleContent).WithMessage(message);

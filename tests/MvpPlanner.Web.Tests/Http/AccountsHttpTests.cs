@@ -55,6 +55,19 @@ public sealed class AccountsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_NameOfOnlyInvisibleCharacters_IsRefusedAsMissing()
+    {
+        var client = BrowserLikeClient.Create(_factory);
+
+        var response = await client.RegisterAsync("\u200B\u2060\u00AD", "ada@example.com");
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.ShouldContain("Tell your team what to call you.");
+        (await client.GetAsync("/")).Status.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task PlanOfAnotherWorkspace_ByIdInUrl_IsNotFoundForEveryPage()
     {
         var ada = BrowserLikeClient.Create(_factory);
