@@ -94,6 +94,7 @@ public class TextRulesTests
     [InlineData("", 0xDC00)] // a lone surrogate written into an attribute does not survive compilation: built here
     [InlineData("a", 0xD800)]
     [InlineData("nul", 0)]
+    [InlineData("lost", 0xFFFD)]
     public void EveryTextField_CharacterThatCannotBeStored_IsRefusedOnThatField(string prefix, int codeUnit)
     {
         var text = prefix + (char)codeUnit;

@@ -29,14 +29,15 @@ public static class Text
     }
 
     /// <summary>Where the first character is that the database cannot keep (half of a surrogate pair, a null
-    /// character), or -1 when there is none.</summary>
+    /// character), or -1 when there is none. U+FFFD counts too: it is what browsers and decoders leave where such a
+    /// character was lost on the way, so storing it would keep the damage without telling.</summary>
     public static int FindUnstorable(string? value)
     {
         var text = value ?? "";
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\0')
+            if (c is '\0' or '\uFFFD')
             {
                 return i;
             }
