@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -33,6 +34,9 @@ public partial class BacklogGrid
     };
 
     private MudDataGrid<FeatureRow>? _grid;
+
+    [Inject]
+    private IValidator<FeaturePriorityInput> PriorityValidator { get; set; } = default!;
     private bool _pageLoaded;
 
     /// <summary>Reads one page: the rows to show after skipping, and how many match in all.</summary>
@@ -60,7 +64,7 @@ public partial class BacklogGrid
 
     private bool IsEditing(FeatureRow row, string field) => _editing == (row.Id, field);
 
-    /// <summary>Why the text in the open number cell is not a number, or null.</summary>
+    /// <summary>Why the text in the open number cell was refused, or null.</summary>
     private string? _cellProblem;
 
     private void StartEditing(FeatureRow row, string field)
@@ -86,9 +90,10 @@ public partial class BacklogGrid
         }
     }
 
-    /// <summary>Leaving a number cell ends its edit, unless the text is not a number: then the cell stays open with the
-    /// text and the message, and the stored value is untouched, until the user corrects it or presses Escape.</summary>
-    private async Task StopEditingUnlessNotANumberAsync(FeatureRow row, string field)
+    /// <summary>Leaving a number cell ends its edit, unless its text was refused (not a number, or outside the rule): then
+    /// the cell stays open with the text and the message, and the stored value is untouched, until the user corrects it
+    /// or presses Escape.</summary>
+    private async Task StopEditingUnlessRefusedAsync(FeatureRow row, string field)
     {
         await Task.Yield(); // the change that came just before the blur is read first
         if (_cellProblem is null)
@@ -121,6 +126,16 @@ public partial class BacklogGrid
         StopEditing(row, field);
         return SetAsync(row, apply);
     }
+
+    /// <summary>The priority rule for one cell, checked before the value is saved, so the cell tells it as a dialog does.</summary>
+    private Func<TValue?, Task<IEnumerable<string>>> CellRule<TValue>(FeatureRow row, string field, Action<FeaturePriorityInput, TValue?> apply) =>
+        async value =>
+        {
+            var input = row.ToPriorityInput();
+            apply(input, value);
+            var result = await PriorityValidator.ValidateAsync(input, options => options.IncludeProperties(field));
+            return result.Errors.Select(e => e.ErrorMessage);
+        };
 
     private async Task SetAsync(FeatureRow row, Action<FeatureRow> apply)
     {
