@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Accounts;
@@ -22,20 +23,22 @@ public class InvitationInput
     public string Label { get; set; } = "";
 }
 
-public class WorkspaceInputValidator : AbstractValidator<WorkspaceInput>
+public class WorkspaceInputValidator : InputValidator<WorkspaceInput>
 {
-    public WorkspaceInputValidator() =>
-        RuleFor(w => w.Name).NotEmpty().WithMessage("Give the workspace a name.").MaximumLength(TextLimits.Name);
+    public WorkspaceInputValidator(ILogger<WorkspaceInputValidator>? logger = null)
+        : base(logger) =>
+        RuleFor(w => w.Name).Required("Give the workspace a name.").WithinLimit(TextLimits.Name);
 }
 
-public class InvitationInputValidator : AbstractValidator<InvitationInput>
+public class InvitationInputValidator : InputValidator<InvitationInput>
 {
-    public InvitationInputValidator()
+    public InvitationInputValidator(ILogger<InvitationInputValidator>? logger = null)
+        : base(logger)
     {
         RuleFor(i => i.Role).IsInEnum();
         RuleFor(i => i.MaxUses).InclusiveBetween(1, 500).WithMessage("An invitation works from 1 to 500 times.");
         RuleFor(i => i.ExpiresInDays).InclusiveBetween(1, 90).WithMessage("An invitation expires after 1 to 90 days.");
-        RuleFor(i => i.Label).MaximumLength(TextLimits.Name);
+        RuleFor(i => i.Label).WithinLimit(TextLimits.Name);
     }
 }
 

@@ -85,7 +85,7 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
     {
         builder.ConfigureBase();
         builder.Property(k => k.Name).HasMaxLength(TextLimits.Name).IsRequired();
-        builder.Property(k => k.Unit).HasMaxLength(50);
+        builder.Property(k => k.Unit).HasMaxLength(TextLimits.Unit);
         builder.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
         builder.Property(k => k.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.Property(k => k.Target).HasConversion<double?>();

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Features;
@@ -42,9 +43,10 @@ public class FeatureInput : FeaturePriorityInput
     public bool NeedsOperationalSupport { get; set; }
 }
 
-public class FeaturePriorityInputValidator : AbstractValidator<FeaturePriorityInput>
+public class FeaturePriorityInputValidator : InputValidator<FeaturePriorityInput>
 {
-    public FeaturePriorityInputValidator()
+    public FeaturePriorityInputValidator(ILogger<FeaturePriorityInputValidator>? logger = null)
+        : base(logger)
     {
         RuleFor(f => f.Status).IsInEnum();
         RuleFor(f => f.Moscow).IsInEnum();
@@ -59,13 +61,14 @@ public class FeaturePriorityInputValidator : AbstractValidator<FeaturePriorityIn
     }
 }
 
-public class FeatureInputValidator : AbstractValidator<FeatureInput>
+public class FeatureInputValidator : InputValidator<FeatureInput>
 {
-    public FeatureInputValidator()
+    public FeatureInputValidator(ILogger<FeatureInputValidator>? logger = null)
+        : base(logger)
     {
         Include(new FeaturePriorityInputValidator());
-        RuleFor(f => f.Title).NotEmpty().WithMessage("Give the feature a title.").MaximumLength(TextLimits.Name);
-        RuleFor(f => f.Description).MaximumLength(TextLimits.Text);
-        RuleFor(f => f.Owner).MaximumLength(TextLimits.Name);
+        RuleFor(f => f.Title).Required("Give the feature a title.").WithinLimit(TextLimits.Name);
+        RuleFor(f => f.Description).WithinLimit(TextLimits.Text);
+        RuleFor(f => f.Owner).WithinLimit(TextLimits.Name);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Operations;
@@ -101,58 +102,64 @@ public class ReviewInput
     public string Notes { get; set; } = "";
 }
 
-public class CommitmentInputValidator : AbstractValidator<CommitmentInput>
+public class CommitmentInputValidator : InputValidator<CommitmentInput>
 {
-    public CommitmentInputValidator() =>
-        RuleFor(c => c.Text).NotEmpty().WithMessage("Write the commitment, for example \"we answer support requests within 24 hours\".")
-            .MaximumLength(TextLimits.Line);
+    public CommitmentInputValidator(ILogger<CommitmentInputValidator>? logger = null)
+        : base(logger) =>
+        RuleFor(c => c.Text).Required("Write the commitment, for example \"we answer support requests within 24 hours\".")
+            .WithinLimit(TextLimits.Line);
 }
 
-public class StageInputValidator : AbstractValidator<StageInput>
+public class StageInputValidator : InputValidator<StageInput>
 {
-    public StageInputValidator()
+    public StageInputValidator(ILogger<StageInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(s => s.Name).NotEmpty().WithMessage("Give the stage a name.").MaximumLength(TextLimits.Name);
-        RuleFor(s => s.Touchpoints).MaximumLength(TextLimits.Text);
-        RuleFor(s => s.InternalActions).MaximumLength(TextLimits.Text);
+        RuleFor(s => s.Name).Required("Give the stage a name.").WithinLimit(TextLimits.Name);
+        RuleFor(s => s.Touchpoints).WithinLimit(TextLimits.Text);
+        RuleFor(s => s.InternalActions).WithinLimit(TextLimits.Text);
     }
 }
 
-public class RoleInputValidator : AbstractValidator<RoleInput>
+public class RoleInputValidator : InputValidator<RoleInput>
 {
-    public RoleInputValidator()
+    public RoleInputValidator(ILogger<RoleInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage("Name the role, for example \"Customer Support Lead\".").MaximumLength(TextLimits.Name);
-        RuleFor(r => r.Holder).MaximumLength(TextLimits.Name);
+        RuleFor(r => r.Name).Required("Name the role, for example \"Customer Support Lead\".").WithinLimit(TextLimits.Name);
+        RuleFor(r => r.Holder).WithinLimit(TextLimits.Name);
     }
 }
 
-public class ProcessInputValidator : AbstractValidator<ProcessInput>
+public class ProcessInputValidator : InputValidator<ProcessInput>
 {
-    public ProcessInputValidator()
+    public ProcessInputValidator(ILogger<ProcessInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(p => p.Name).NotEmpty().WithMessage("Give the process a name.").MaximumLength(TextLimits.Name);
-        RuleFor(p => p.Steps).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.Name).Required("Give the process a name.").WithinLimit(TextLimits.Name);
+        RuleFor(p => p.Steps).WithinLimit(TextLimits.Text);
         RuleFor(p => p.Automation).IsInEnum();
     }
 }
 
-public class ToolInputValidator : AbstractValidator<ToolInput>
+public class ToolInputValidator : InputValidator<ToolInput>
 {
-    public ToolInputValidator()
+    public ToolInputValidator(ILogger<ToolInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(t => t.Name).NotEmpty().WithMessage("Name the tool.").MaximumLength(TextLimits.Name);
-        RuleFor(t => t.Category).MaximumLength(TextLimits.Name);
+        RuleFor(t => t.Name).Required("Name the tool.").WithinLimit(TextLimits.Name);
+        RuleFor(t => t.Category).WithinLimit(TextLimits.Name);
         RuleFor(t => t.MonthlyCost).InclusiveBetween(0, 1_000_000).WithMessage("Monthly cost is between 0 and 1,000,000.");
     }
 }
 
-public class KpiInputValidator : AbstractValidator<KpiInput>
+public class KpiInputValidator : InputValidator<KpiInput>
 {
-    public KpiInputValidator()
+    public KpiInputValidator(ILogger<KpiInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(k => k.Name).NotEmpty().WithMessage("Name the KPI, for example \"time to onboard\".").MaximumLength(TextLimits.Name);
-        RuleFor(k => k.Unit).MaximumLength(50);
+        RuleFor(k => k.Name).Required("Name the KPI, for example \"time to onboard\".").WithinLimit(TextLimits.Name);
+        RuleFor(k => k.Unit).WithinLimit(TextLimits.Unit);
         RuleFor(k => k.Direction).IsInEnum();
         RuleFor(k => k.Cadence).IsInEnum();
         RuleFor(k => k.Target).InclusiveBetween(-1_000_000_000, 1_000_000_000).When(k => k.Target is not null)
@@ -160,22 +167,24 @@ public class KpiInputValidator : AbstractValidator<KpiInput>
     }
 }
 
-public class MeasurementInputValidator : AbstractValidator<MeasurementInput>
+public class MeasurementInputValidator : InputValidator<MeasurementInput>
 {
-    public MeasurementInputValidator()
+    public MeasurementInputValidator(ILogger<MeasurementInputValidator>? logger = null)
+        : base(logger)
     {
         RuleFor(m => m.MeasuredOn).NotNull().WithMessage("Pick the date of the measurement.");
         RuleFor(m => m.Value).NotNull().WithMessage("Enter the measured value.")
             .InclusiveBetween(-1_000_000_000, 1_000_000_000).WithMessage("That value is out of range.");
-        RuleFor(m => m.Note).MaximumLength(TextLimits.Line);
+        RuleFor(m => m.Note).WithinLimit(TextLimits.Line);
     }
 }
 
-public class ReviewInputValidator : AbstractValidator<ReviewInput>
+public class ReviewInputValidator : InputValidator<ReviewInput>
 {
-    public ReviewInputValidator()
+    public ReviewInputValidator(ILogger<ReviewInputValidator>? logger = null)
+        : base(logger)
     {
         RuleFor(r => r.HeldOn).NotNull().WithMessage("Pick the date of the review.");
-        RuleFor(r => r.Notes).NotEmpty().WithMessage("Note what the review found or decided.").MaximumLength(TextLimits.Text);
+        RuleFor(r => r.Notes).Required("Note what the review found or decided.").WithinLimit(TextLimits.Text);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Personas;
@@ -18,15 +19,16 @@ public class PersonaInput
     public int Version { get; set; }
 }
 
-public class PersonaInputValidator : AbstractValidator<PersonaInput>
+public class PersonaInputValidator : InputValidator<PersonaInput>
 {
-    public PersonaInputValidator()
+    public PersonaInputValidator(ILogger<PersonaInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(p => p.Name).NotEmpty().WithMessage("Give the persona a name.").MaximumLength(TextLimits.Name);
-        RuleFor(p => p.UserGroup).MaximumLength(TextLimits.Name);
-        RuleFor(p => p.Goals).MaximumLength(TextLimits.Text);
-        RuleFor(p => p.Pains).MaximumLength(TextLimits.Text);
-        RuleFor(p => p.Context).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.Name).Required("Give the persona a name.").WithinLimit(TextLimits.Name);
+        RuleFor(p => p.UserGroup).WithinLimit(TextLimits.Name);
+        RuleFor(p => p.Goals).WithinLimit(TextLimits.Text);
+        RuleFor(p => p.Pains).WithinLimit(TextLimits.Text);
+        RuleFor(p => p.Context).WithinLimit(TextLimits.Text);
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Plans;
@@ -27,27 +28,29 @@ public class OutcomeInput
     public int Version { get; set; }
 }
 
-public class PlanInputValidator : AbstractValidator<PlanInput>
+public class PlanInputValidator : InputValidator<PlanInput>
 {
-    public PlanInputValidator()
+    public PlanInputValidator(ILogger<PlanInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(p => p.Name).NotEmpty().WithMessage("Give the plan a name.")
-            .MaximumLength(TextLimits.Name);
-        RuleFor(p => p.Vision).MaximumLength(TextLimits.Line);
-        RuleFor(p => p.ValueProposition).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.Name).Required("Give the plan a name.")
+            .WithinLimit(TextLimits.Name);
+        RuleFor(p => p.Vision).WithinLimit(TextLimits.Line);
+        RuleFor(p => p.ValueProposition).WithinLimit(TextLimits.Text);
     }
 }
 
-public class OutcomeInputValidator : AbstractValidator<OutcomeInput>
+public class OutcomeInputValidator : InputValidator<OutcomeInput>
 {
-    public OutcomeInputValidator()
+    public OutcomeInputValidator(ILogger<OutcomeInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(o => o.Description).NotEmpty().WithMessage("Describe the change in behaviour you want to see.")
-            .MaximumLength(TextLimits.Line);
-        RuleFor(o => o.Metric).NotEmpty().WithMessage("Name the metric that shows the change.")
-            .MaximumLength(TextLimits.Name);
-        RuleFor(o => o.Baseline).MaximumLength(TextLimits.Name);
-        RuleFor(o => o.Target).NotEmpty().WithMessage("Set a target so the outcome is measurable.")
-            .MaximumLength(TextLimits.Name);
+        RuleFor(o => o.Description).Required("Describe the change in behaviour you want to see.")
+            .WithinLimit(TextLimits.Line);
+        RuleFor(o => o.Metric).Required("Name the metric that shows the change.")
+            .WithinLimit(TextLimits.Name);
+        RuleFor(o => o.Baseline).WithinLimit(TextLimits.Name);
+        RuleFor(o => o.Target).Required("Set a target so the outcome is measurable.")
+            .WithinLimit(TextLimits.Name);
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Personas;
 
@@ -19,14 +20,15 @@ public class ProblemInput
     public int Version { get; set; }
 }
 
-public class ProblemInputValidator : AbstractValidator<ProblemInput>
+public class ProblemInputValidator : InputValidator<ProblemInput>
 {
-    public ProblemInputValidator()
+    public ProblemInputValidator(ILogger<ProblemInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(p => p.Statement).NotEmpty().WithMessage("Describe the problem in a sentence.").MaximumLength(TextLimits.Line);
+        RuleFor(p => p.Statement).Required("Describe the problem in a sentence.").WithinLimit(TextLimits.Line);
         RuleFor(p => p.Severity).InclusiveBetween(1, 5).WithMessage("Severity goes from 1 (minor) to 5 (blocking).");
         RuleFor(p => p.Frequency).IsInEnum();
-        RuleFor(p => p.Evidence).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.Evidence).WithinLimit(TextLimits.Text);
         RuleFor(p => p.PersonaIds).NotEmpty().WithMessage("Choose at least one persona who has this problem.");
     }
 }

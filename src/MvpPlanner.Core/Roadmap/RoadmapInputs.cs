@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 
@@ -26,23 +27,25 @@ public class LaneInput
     public int Version { get; set; }
 }
 
-public class PhaseInputValidator : AbstractValidator<PhaseInput>
+public class PhaseInputValidator : InputValidator<PhaseInput>
 {
-    public PhaseInputValidator()
+    public PhaseInputValidator(ILogger<PhaseInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(p => p.Name).NotEmpty().WithMessage("Give the phase a name.").MaximumLength(TextLimits.Name);
-        RuleFor(p => p.Goal).MaximumLength(TextLimits.Text);
-        RuleFor(p => p.ExitCriteria).MaximumLength(TextLimits.Text);
+        RuleFor(p => p.Name).Required("Give the phase a name.").WithinLimit(TextLimits.Name);
+        RuleFor(p => p.Goal).WithinLimit(TextLimits.Text);
+        RuleFor(p => p.ExitCriteria).WithinLimit(TextLimits.Text);
         RuleFor(p => p.EndDate).GreaterThanOrEqualTo(p => p.StartDate)
             .When(p => p.StartDate is not null && p.EndDate is not null)
             .WithMessage("The phase cannot end before it starts.");
     }
 }
 
-public class LaneInputValidator : AbstractValidator<LaneInput>
+public class LaneInputValidator : InputValidator<LaneInput>
 {
-    public LaneInputValidator() =>
-        RuleFor(l => l.Name).NotEmpty().WithMessage("Give the lane a name.").MaximumLength(TextLimits.Name);
+    public LaneInputValidator(ILogger<LaneInputValidator>? logger = null)
+        : base(logger) =>
+        RuleFor(l => l.Name).Required("Give the lane a name.").WithinLimit(TextLimits.Name);
 }
 
 public sealed record PhaseView(int Id, string Name, int Order, DateOnly? StartDate, DateOnly? EndDate, string Goal, string ExitCriteria, int Version)

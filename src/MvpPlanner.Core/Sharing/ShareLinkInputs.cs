@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 
 namespace MvpPlanner.Core.Sharing;
@@ -17,11 +18,12 @@ public class ShareLinkInput
     public DateTime? ExpiresAt => ExpiresOn is { } day ? DateTime.SpecifyKind(day.Date.AddDays(1), DateTimeKind.Utc) : null;
 }
 
-public class ShareLinkInputValidator : AbstractValidator<ShareLinkInput>
+public class ShareLinkInputValidator : InputValidator<ShareLinkInput>
 {
-    public ShareLinkInputValidator(TimeProvider clock)
+    public ShareLinkInputValidator(TimeProvider clock, ILogger<ShareLinkInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(s => s.Label).NotEmpty().WithMessage("Say who the link is for, such as \"Investors\".").MaximumLength(TextLimits.Name);
+        RuleFor(s => s.Label).Required("Say who the link is for, such as \"Investors\".").WithinLimit(TextLimits.Name);
         RuleFor(s => s.Scope).Must(scope => (scope & ShareScope.All) != ShareScope.None && (scope & ~ShareScope.All) == ShareScope.None)
             .WithMessage("Choose at least one part of the plan to share.");
         RuleFor(s => s.ExpiresAt).Must(at => at is null || at > clock.GetUtcNow().UtcDateTime)

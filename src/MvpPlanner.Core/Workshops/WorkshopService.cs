@@ -20,11 +20,12 @@ public class VoteInput
     public bool AllowSeveralDotsPerItem { get; set; }
 }
 
-public class VoteInputValidator : AbstractValidator<VoteInput>
+public class VoteInputValidator : InputValidator<VoteInput>
 {
-    public VoteInputValidator()
+    public VoteInputValidator(ILogger<VoteInputValidator>? logger = null)
+        : base(logger)
     {
-        RuleFor(v => v.Title).NotEmpty().WithMessage("Say what the group votes on, for example \"Which features make the MVP?\"").MaximumLength(TextLimits.Name);
+        RuleFor(v => v.Title).Required("Say what the group votes on, for example \"Which features make the MVP?\"").WithinLimit(TextLimits.Name);
         RuleFor(v => v.ItemIds).Must(ids => ids.Count >= 2).WithMessage("Choose at least two items to vote on.");
         RuleFor(v => v.DotsPerPerson).InclusiveBetween(1, 20).WithMessage("Each person gets between 1 and 20 dots.");
     }

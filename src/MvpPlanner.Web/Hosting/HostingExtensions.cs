@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MvpPlanner.Core.Common;
 using MudBlazor;
 using MudBlazor.Services;
 using MvpPlanner.Core.Data;
@@ -45,9 +46,16 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>The largest message a browser may send its circuit. SignalR's default, 32 KB, is less than a dialog
+    /// sends back: a restored draft holds several fields of up to <see cref="TextLimits.Text"/> characters, and JSON may
+    /// spend up to 6 bytes on one. Past the limit the connection just drops, so it is set from the field limits with room
+    /// (eight full-length fields, every character escaped); the fields' maxlength keeps a paste below it.</summary>
+    public const long MaximumCircuitMessageSize = 8 * TextLimits.Text * 6;
+
     public static IServiceCollection AddMvpPlannerUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageSize);
         services.AddScoped<DraftStore>();
         services.AddMudServices(config =>
         {

@@ -59,6 +59,46 @@ public sealed partial class BacklogEndToEndTests(BrowserFixture browser) : EndTo
         ConsoleErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Backlog_TextThatIsNotANumberInACell_StaysWithItsMessageAfterLeavingAndTheStoredValueIsKept()
+    {
+        var app = StartApp();
+        await Page.RegisterAsync(app, "Ada Lovelace");
+        await Page.ByTestId("new-plan").ClickAsync();
+        await Page.ByTestId("plan-name").FillAsync("Small backlog");
+        await Page.ByTestId("form-submit").ClickAsync();
+        await Page.WaitForURLAsync(PlanUrl());
+        var planUrl = Page.Url;
+        var planId = int.Parse(planUrl[(planUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await app.QueryDbAsync(async db =>
+        {
+            db.Features.Add(new Feature { PlanId = planId, Title = "Offline mode", Rank = 1, Reach = 100, Impact = 1, Confidence = 100, Effort = 4 });
+            return await db.SaveChangesAsync();
+        });
+        await Page.GotoInteractiveAsync($"{planUrl}/features");
+        var row = Page.Locator("tr").Filter(new() { Has = Page.ByTestId("feature-row-title").GetByText("Offline mode", new() { Exact = true }) });
+
+        await row.Locator("button[data-testid=cell-reach]").ClickAsync();
+        await row.Locator("input[data-testid=cell-reach]").FillAsync("abc");
+        await row.Locator("input[data-testid=cell-reach]").PressAsync("Tab");
+
+        await Expect(row.Locator("input[data-testid=cell-reach]")).ToHaveValueAsync("abc");
+        await Expect(row).ToContainTextAsync("Enter a whole number");
+        await Expect(row.Locator("[data-testid=rice-cell]")).ToHaveTextAsync("25");
+
+        // A decimal comma where the culture writes a decimal point is refused, not read as 25.
+        await row.Locator("input[data-testid=cell-reach]").PressAsync("Escape");
+        await row.Locator("button[data-testid=cell-effort]").ClickAsync();
+        await row.Locator("input[data-testid=cell-effort]").FillAsync("2,5");
+        await row.Locator("input[data-testid=cell-effort]").PressAsync("Tab");
+        await Expect(row).ToContainTextAsync("no thousands separators");
+
+        var stored = await app.QueryDbAsync(db => db.Features.SingleAsync(f => f.Title == "Offline mode"));
+        stored.Reach.ShouldBe(100);
+        stored.Effort.ShouldBe(4);
+        ConsoleErrors.ShouldBeEmpty();
+    }
+
     /// <summary>Each edit is saved by the circuit after the cell shows it; poll the database briefly.</summary>
     private static async Task WaitUntilAsync(PlannerAppServer app, System.Linq.Expressions.Expression<Func<Feature, bool>> stored)
     {

@@ -55,6 +55,19 @@ public sealed class AccountsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_NameOfOnlyInvisibleCharacters_IsRefusedAsMissing()
+    {
+        var client = BrowserLikeClient.Create(_factory);
+
+        var response = await client.RegisterAsync("\u200B\u2060\u00AD", "ada@example.com");
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.ShouldContain("Tell your team what to call you.");
+        (await client.GetAsync("/")).Status.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task PlanOfAnotherWorkspace_ByIdInUrl_IsNotFoundForEveryPage()
     {
         var ada = BrowserLikeClient.Create(_factory);
@@ -81,19 +94,41 @@ public sealed class AccountsHttpTests : IAsyncLifetime
         await client.RegisterAsync("Ada", "ada@example.com");
         var stranger = BrowserLikeClient.Create(_factory);
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             var wrong = await stranger.SignInAsync("ada@example.com", "not-the-password1");
             (await wrong.Content.ReadAsStringAsync()).ShouldContain("do not match");
         }
 
-        var fifth = await stranger.SignInAsync("ada@example.com", "not-the-password1");
-        (await fifth.Content.ReadAsStringAsync()).ShouldContain("locked");
-
         var right = await stranger.SignInAsync("ada@example.com");
         right.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await right.Content.ReadAsStringAsync()).ShouldContain("locked");
+        (await right.Content.ReadAsStringAsync()).ShouldContain("signing in is paused for a few minutes");
+        (await stranger.GetAsync("/")).Status.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task SignIn_SixWrongPasswords_AnswersTheSameForAKnownAndAnUnknownEmail()
+    {
+        var owner = BrowserLikeClient.Create(_factory);
+        await owner.RegisterAsync("Ada", "ada@example.com");
+        var stranger = BrowserLikeClient.Create(_factory);
+
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            var known = await stranger.SignInAsync("ada@example.com", "not-the-password1");
+            var unknown = await stranger.SignInAsync("nobody@example.com", "not-the-password1");
+
+            known.StatusCode.ShouldBe(unknown.StatusCode, $"attempt {attempt}");
+            Comparable(await known.Content.ReadAsStringAsync(), "ada@example.com")
+                .ShouldBe(Comparable(await unknown.Content.ReadAsStringAsync(), "nobody@example.com"), $"attempt {attempt}");
+        }
+    }
+
+    /// <summary>The page as the user reads it: without what is encrypted afresh for every response (the antiforgery
+    /// token, the prerendered components' state) and without the email they typed.</summary>
+    private static string Comparable(string body, string email) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "name=\"__RequestVerificationToken\" value=\"[^\"]+\"|<!--Blazor-Server-Component-State:[^>]*-->", "")
+            .Replace(email, "EMAIL", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("expired", "has expired")]

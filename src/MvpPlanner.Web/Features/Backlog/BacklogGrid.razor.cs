@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -33,6 +34,9 @@ public partial class BacklogGrid
     };
 
     private MudDataGrid<FeatureRow>? _grid;
+
+    [Inject]
+    private IValidator<FeaturePriorityInput> PriorityValidator { get; set; } = default!;
     private bool _pageLoaded;
 
     /// <summary>Reads one page: the rows to show after skipping, and how many match in all.</summary>
@@ -63,7 +67,14 @@ public partial class BacklogGrid
 
     private bool IsEditing(FeatureRow row, string field) => _editing == (row.Id, field);
 
-    private void StartEditing(FeatureRow row, string field) => _editing = (row.Id, field);
+    /// <summary>Why the text in the open number cell was refused, or null.</summary>
+    private string? _cellProblem;
+
+    private void StartEditing(FeatureRow row, string field)
+    {
+        _editing = (row.Id, field);
+        _cellProblem = null;
+    }
 
     private void StartEditingOnF2(KeyboardEventArgs e, FeatureRow row, string field)
     {
@@ -82,6 +93,18 @@ public partial class BacklogGrid
         }
     }
 
+    /// <summary>Leaving a number cell ends its edit, unless its text was refused (not a number, or outside the rule): then
+    /// the cell stays open with the text and the message, and the stored value is untouched, until the user corrects it
+    /// or presses Escape.</summary>
+    private async Task StopEditingUnlessRefusedAsync(FeatureRow row, string field)
+    {
+        await Task.Yield(); // the change that came just before the blur is read first
+        if (_cellProblem is null)
+        {
+            StopEditing(row, field);
+        }
+    }
+
     private void StopEditingWhenClosed(bool open, FeatureRow row, string field)
     {
         if (!open)
@@ -94,6 +117,7 @@ public partial class BacklogGrid
     {
         if (e.Key == "Escape")
         {
+            _cellProblem = null;
             StopEditing(row, field);
         }
     }
@@ -105,6 +129,16 @@ public partial class BacklogGrid
         StopEditing(row, field);
         return SetAsync(row, apply);
     }
+
+    /// <summary>The priority rule for one cell, checked before the value is saved, so the cell tells it as a dialog does.</summary>
+    private Func<TValue?, Task<IEnumerable<string>>> CellRule<TValue>(FeatureRow row, string field, Action<FeaturePriorityInput, TValue?> apply) =>
+        async value =>
+        {
+            var input = row.ToPriorityInput();
+            apply(input, value);
+            var result = await PriorityValidator.ValidateAsync(input, options => options.IncludeProperties(field));
+            return result.Errors.Select(e => e.ErrorMessage);
+        };
 
     private async Task SetAsync(FeatureRow row, Action<FeatureRow> apply)
     {
