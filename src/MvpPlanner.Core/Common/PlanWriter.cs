@@ -60,7 +60,7 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
             var item = await w.FindAsync(id, include, ct);
             if (item is null)
             {
-                return ServiceResult.NotFound($"The {what.ToLowerInvariant()}");
+                return ServiceResult.NotFound($"The {Lower(what)}");
             }
 
             var applied = await apply(w.Db, item, input, ct);
@@ -83,14 +83,17 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
             var item = await w.FindAsync<TEntity>(id, ct: ct);
             if (item is null)
             {
-                return ServiceResult.NotFound($"The {what.ToLowerInvariant()}");
+                return ServiceResult.NotFound($"The {Lower(what)}");
             }
 
             var affected = effect is null ? null : await effect(w.Db, item, ct);
             await w.TrashAsync(item, ct);
-            var deleted = $"Deleted {what.ToLowerInvariant()} \"{item.ActivityName}\".";
+            var deleted = $"Deleted {Lower(what)} \"{item.ActivityName}\".";
             return ServiceResult.Ok(affected is null ? deleted : $"{deleted} {affected}");
         }, ct);
+
+    /// <summary>"Journey stage" → "journey stage", but "KPI" stays "KPI".</summary>
+    private static string Lower(string what) => what.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? what : what.ToLowerInvariant();
 
     /// <summary>Opens a context for a read after checking the caller may see the plan; null when they may not.</summary>
     public async Task<PlannerDbContext?> OpenForReadAsync(int planId, CancellationToken ct)

@@ -56,6 +56,8 @@ public static class FieldLabels
         ["NeedsOperationalSupport"] = "needs operational support",
         ["IsArchived"] = "archived",
         ["IsFrontstage"] = "frontstage",
+        ["KpiMeasurement"] = "measurement",
+        ["KpiReview"] = "review",
     };
 
     public static string For(string field) => Special.TryGetValue(field, out var label) ? label : Words(field).ToLowerInvariant();

@@ -244,8 +244,9 @@ internal static class TrashBin
     private static string Describe(List<TrashLink> links, List<TrashChild> children, List<TrashReferrer> referrers)
     {
         var parts = links.GroupBy(l => l.Navigation).Select(g => $"linked to {Text.Plural(g.Count(), FieldLabels.Singular(g.Key))}")
-            .Concat(children.GroupBy(c => c.Kind).Select(g => Text.Plural(g.Count(), FieldLabels.Words(g.Key).ToLowerInvariant())))
-            .Concat(referrers.GroupBy(r => r.Kind).Select(g => $"{Text.Plural(g.Count(), FieldLabels.Words(g.Key).ToLowerInvariant())} in it"));
+            .Concat(children.GroupBy(c => c.Kind).Select(g => Text.Plural(g.Count(), FieldLabels.For(g.Key))))
+            .Concat(referrers.GroupBy(r => (r.Kind, r.ForeignKey)).Select(g =>
+                $"{Text.Plural(g.Count(), FieldLabels.For(g.Key.Kind), FieldLabels.For(g.Key.Kind) + (g.Key.Kind.EndsWith("ss", StringComparison.Ordinal) ? "es" : "s"))} {(g.Key.ForeignKey == "OwnerRoleId" ? "owned by it" : "in it")}"));
         return string.Join(", ", parts);
     }
 

@@ -60,6 +60,7 @@ public class WorkshopService(
     IValidator<VoteInput> voteValidator,
     IPlanChangeNotifier notifier,
     WorkshopTimers timers,
+    PlanWriter writer,
     ILogger<WorkshopService> logger)
 {
     public const string WorkshopChange = "Workshop";
@@ -121,70 +122,52 @@ public class WorkshopService(
         return ServiceResult<int>.Ok(session.Id, "Workshop started. Share an invitation link so participants can join.");
     }
 
-    public async Task<ServiceResult> EndSessionAsync(int planId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> EndSessionAsync(int planId, CancellationToken ct = default) =>
+        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var session = await w.Db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
+            if (session is null)
+            {
+                return ServiceResult.NotFound("The running workshop");
+            }
 
-        var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
-        if (session is null)
+            session.EndedAt = timers.Now;
+            return ServiceResult.Ok("Workshop ended. Its votes stay available for review.");
+        }, ct));
+
+    public async Task<ServiceResult<int>> OpenVoteAsync(int planId, VoteInput input, CancellationToken ct = default) =>
+        await AnnouncedAsync(planId, writer.WriteAsync<VoteInput, int>(planId, input, voteValidator, async w =>
         {
-            return ServiceResult.NotFound("The running workshop");
-        }
+            var db = w.Db;
+            var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
+            if (session is null)
+            {
+                return Fail.Invalid("Title", "Start a workshop first; votes belong to a workshop session.");
+            }
 
-        session.EndedAt = timers.Now;
-        await db.SaveChangesAsync(ct);
-        Announce(planId, db);
-        return ServiceResult.Ok("Workshop ended. Its votes stay available for review.");
-    }
+            var ids = input.ItemIds.Distinct().ToList();
+            var items = input.ItemKind == VoteItemKind.Feature
+                ? await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).Select(f => new VoteRoundItem { ItemId = f.Id, Label = f.Title }).ToListAsync(ct)
+                : await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).Select(p => new VoteRoundItem { ItemId = p.Id, Label = p.Statement }).ToListAsync(ct);
+            if (items.Count != ids.Count)
+            {
+                return Fail.Invalid(nameof(VoteInput.ItemIds), "A chosen item no longer exists; choose again.");
+            }
 
-    public async Task<ServiceResult<int>> OpenVoteAsync(int planId, VoteInput input, CancellationToken ct = default)
-    {
-        var validation = await voteValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return Fail.Invalid(validation);
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return Fail.From(denied);
-        }
-
-        var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
-        if (session is null)
-        {
-            return Fail.Invalid("Title", "Start a workshop first; votes belong to a workshop session.");
-        }
-
-        var ids = input.ItemIds.Distinct().ToList();
-        var items = input.ItemKind == VoteItemKind.Feature
-            ? await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).Select(f => new VoteRoundItem { ItemId = f.Id, Label = f.Title }).ToListAsync(ct)
-            : await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).Select(p => new VoteRoundItem { ItemId = p.Id, Label = p.Statement }).ToListAsync(ct);
-        if (items.Count != ids.Count)
-        {
-            return Fail.Invalid(nameof(VoteInput.ItemIds), "A chosen item no longer exists; choose again.");
-        }
-
-        var round = new VoteRound
-        {
-            SessionId = session.Id,
-            Title = Text.Clean(input.Title),
-            ItemKind = input.ItemKind,
-            DotsPerPerson = input.DotsPerPerson,
-            AllowSeveralDotsPerItem = input.AllowSeveralDotsPerItem,
-            CreatedAt = timers.Now,
-            Items = items,
-        };
-        db.Add(round);
-        await db.SaveChangesAsync(ct);
-        Announce(planId, db);
-        return ServiceResult<int>.Ok(round.Id, "Vote opened. Participants can place their dots now.");
-    }
+            var round = new VoteRound
+            {
+                SessionId = session.Id,
+                Title = Text.Clean(input.Title),
+                ItemKind = input.ItemKind,
+                DotsPerPerson = input.DotsPerPerson,
+                AllowSeveralDotsPerItem = input.AllowSeveralDotsPerItem,
+                CreatedAt = timers.Now,
+                Items = items,
+            };
+            db.Add(round);
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(round.Id, "Vote opened. Participants can place their dots now.");
+        }, ct));
 
     public async Task<RoundView?> GetRoundAsync(int planId, int roundId, CancellationToken ct = default)
     {
@@ -215,90 +198,75 @@ public class WorkshopService(
     public Task<ServiceResult> TakeBackDotAsync(int planId, int roundId, int itemId, CancellationToken ct = default) =>
         ChangeDotsAsync(planId, roundId, itemId, -1, ct);
 
-    public async Task<ServiceResult> RevealAsync(int planId, int roundId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> RevealAsync(int planId, int roundId, CancellationToken ct = default) =>
+        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            var round = await LoadRoundAsync(w.Db, planId, roundId, tracking: true, ct);
+            if (round is null)
+            {
+                return ServiceResult.NotFound("The vote");
+            }
 
-        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
-        if (round is null)
-        {
-            return ServiceResult.NotFound("The vote");
-        }
-
-        round.IsRevealed = true;
-        await db.SaveChangesAsync(ct);
-        Announce(planId, db);
-        return ServiceResult.Ok("Results revealed; voting is closed.");
-    }
+            round.IsRevealed = true;
+            return ServiceResult.Ok("Results revealed; voting is closed.");
+        }, ct));
 
     /// <summary>Turns the result into priorities in one step: features get a value score (1–5) from their dots and are
-    /// reordered by dots inside each roadmap cell; problems get a severity (1–5) from their dots.</summary>
-    public async Task<ServiceResult> ApplyAsync(int planId, int roundId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    /// reordered by dots inside each roadmap cell; problems get a severity (1–5) from their dots. One change: one Undo
+    /// puts every value, severity and order back.</summary>
+    public Task<ServiceResult> ApplyAsync(int planId, int roundId, CancellationToken ct = default) =>
+        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
-
-        // One write transaction, as a board move has: cards moved meanwhile would otherwise make the save fail
-        // (their versions changed) or leave two cards on one rank.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await PlanOrder.BumpAsync(db, planId, ct);
-        var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
-        if (round is null)
-        {
-            return ServiceResult.NotFound("The vote");
-        }
-
-        if (!round.IsRevealed)
-        {
-            return ServiceResult.Invalid("Round", "Reveal the results before applying them.");
-        }
-
-        var results = VoteRules.Results(round).ToDictionary(r => r.ItemId, r => r.Dots);
-        var max = results.Values.DefaultIfEmpty(0).Max();
-        var ids = results.Keys.ToList();
-        if (round.ItemKind == VoteItemKind.Feature)
-        {
-            var features = await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).ToListAsync(ct);
-            foreach (var feature in features)
+            var db = w.Db;
+            await PlanOrder.BumpAsync(db, planId, ct);
+            var round = await LoadRoundAsync(db, planId, roundId, tracking: true, ct);
+            if (round is null)
             {
-                feature.Value = VoteRules.ToScale(results[feature.Id], max);
+                return ServiceResult.NotFound("The vote");
             }
 
-            foreach (var cell in features.GroupBy(f => (f.PhaseId, f.LaneId)))
+            if (!round.IsRevealed)
             {
-                var ranks = cell.Select(f => f.Rank).Order().ToList();
-                var byVotes = cell.OrderByDescending(f => results[f.Id]).ThenBy(f => f.Rank).ToList();
-                for (var i = 0; i < byVotes.Count; i++)
+                return ServiceResult.Invalid("Round", "Reveal the results before applying them.");
+            }
+
+            var results = VoteRules.Results(round).ToDictionary(r => r.ItemId, r => r.Dots);
+            var max = results.Values.DefaultIfEmpty(0).Max();
+            var ids = results.Keys.ToList();
+            if (round.ItemKind == VoteItemKind.Feature)
+            {
+                var features = await db.Features.Where(f => f.PlanId == planId && ids.Contains(f.Id)).ToListAsync(ct);
+                foreach (var feature in features)
                 {
-                    byVotes[i].Rank = ranks[i];
+                    feature.Value = VoteRules.ToScale(results[feature.Id], max);
+                }
+
+                foreach (var cell in features.GroupBy(f => (f.PhaseId, f.LaneId)))
+                {
+                    var ranks = cell.Select(f => f.Rank).Order().ToList();
+                    var byVotes = cell.OrderByDescending(f => results[f.Id]).ThenBy(f => f.Rank).ToList();
+                    for (var i = 0; i < byVotes.Count; i++)
+                    {
+                        byVotes[i].Rank = ranks[i];
+                        w.Moved(byVotes[i]);
+                    }
                 }
             }
-        }
-        else
-        {
-            var problems = await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).ToListAsync(ct);
-            foreach (var problem in problems)
+            else
             {
-                problem.Severity = VoteRules.ToScale(results[problem.Id], max);
+                var problems = await db.Problems.Where(p => p.PlanId == planId && ids.Contains(p.Id)).ToListAsync(ct);
+                foreach (var problem in problems)
+                {
+                    problem.Severity = VoteRules.ToScale(results[problem.Id], max);
+                }
             }
-        }
 
-        round.AppliedAt = timers.Now;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        Announce(planId, db);
-        logger.LogInformation("Vote {RoundId} applied to plan {PlanId}", roundId, planId);
-        return ServiceResult.Ok(round.ItemKind == VoteItemKind.Feature
-            ? "Applied: features got a value score from their dots and were reordered by votes in each roadmap cell."
-            : "Applied: problems got a severity from their dots.");
-    }
+            round.AppliedAt = timers.Now;
+            logger.LogInformation("Vote {RoundId} applied to plan {PlanId}", roundId, planId);
+            return ServiceResult.Ok(round.ItemKind == VoteItemKind.Feature
+                ? "Applied: features got a value score from their dots and were reordered by votes in each roadmap cell."
+                : "Applied: problems got a severity from their dots.");
+        }, ct));
 
     public async Task<ServiceResult> StartTimerAsync(int planId, int minutes, CancellationToken ct = default)
     {
@@ -459,6 +427,19 @@ public class WorkshopService(
     {
         var rounds = db.Set<VoteRound>().Include(r => r.Session).Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
         return (tracking ? rounds : rounds.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == roundId && r.Session!.PlanId == planId, ct);
+    }
+
+    /// <summary>Tells open workshop views once the change has committed.</summary>
+    private async Task<TResult> AnnouncedAsync<TResult>(int planId, Task<TResult> write)
+        where TResult : ServiceResult
+    {
+        var result = await write;
+        if (result.Succeeded)
+        {
+            notifier.Publish(new PlanChange(planId, WorkshopChange, (await access.GetCallerAsync())?.UserId));
+        }
+
+        return result;
     }
 
     private void Announce(int planId, PlannerDbContext db) => notifier.Publish(new PlanChange(planId, WorkshopChange, db.ActingUser?.UserId));

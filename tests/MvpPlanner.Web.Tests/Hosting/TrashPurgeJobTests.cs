@@ -12,8 +12,8 @@ public class TrashPurgeJobTests : PlannerTestContext
     public async Task TrashPurgeJob_ItemDeletedToday_StaysInTheTrash()
     {
         var planId = await CreatePlanAsync();
-        var tool = (await Get<OperationsService>().AddToolAsync(planId, new ToolInput { Name = "Stripe" })).Value;
-        await Get<OperationsService>().DeleteToolAsync(planId, tool);
+        var tool = (await Get<EssentialToolService>().AddToolAsync(planId, new ToolInput { Name = "Stripe" })).Value;
+        await Get<EssentialToolService>().DeleteToolAsync(planId, tool);
         var job = new TrashPurgeJob(Get<IServiceScopeFactory>(), TimeProvider.System, NullLogger<TrashPurgeJob>.Instance);
 
         (await job.RunOnceAsync(CancellationToken.None)).ShouldBe(0);

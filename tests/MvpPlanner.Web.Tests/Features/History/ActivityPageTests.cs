@@ -11,7 +11,7 @@ public class ActivityPageTests : PlannerTestContext
     public async Task ActivityPage_ItemStillInThePlan_OpensItsHistoryAndADeletedOneLinksToTheTrash()
     {
         var planId = await CreatePlanAsync("Tool library");
-        var operations = Get<OperationsService>();
+        var operations = Get<EssentialToolService>();
         await operations.AddToolAsync(planId, new ToolInput { Name = "Shared inbox", MonthlyCost = 12 });
         var stripe = (await operations.AddToolAsync(planId, new ToolInput { Name = "Stripe", MonthlyCost = 30 })).Value;
         await operations.DeleteToolAsync(planId, stripe);

@@ -61,12 +61,12 @@ public class ItemHistoryDialogTests : PlannerTestContext
     }
 
     private async Task<int> AddToolAsync(string name, decimal cost) =>
-        (await Get<OperationsService>().AddToolAsync(_planId, new ToolInput { Name = name, MonthlyCost = cost })).Value;
+        (await Get<EssentialToolService>().AddToolAsync(_planId, new ToolInput { Name = name, MonthlyCost = cost })).Value;
 
     private async Task UpdateToolAsync(int toolId, string name, decimal cost)
     {
         var tool = (await Get<OperationsService>().GetAsync(_planId))!.Tools.Single(t => t.Id == toolId);
-        var saved = await Get<OperationsService>().UpdateToolAsync(_planId, toolId, new ToolInput { Name = name, MonthlyCost = cost, Version = tool.Version });
+        var saved = await Get<EssentialToolService>().UpdateToolAsync(_planId, toolId, new ToolInput { Name = name, MonthlyCost = cost, Version = tool.Version });
         saved.Succeeded.ShouldBeTrue(saved.Message);
     }
 

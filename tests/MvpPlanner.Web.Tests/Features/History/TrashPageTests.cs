@@ -86,11 +86,11 @@ public class TrashPageTests : PlannerTestContext
     private IRenderedComponent<TrashPage> RenderPage() => Render<TrashPage>(p => p.Add(x => x.PlanId, _planId));
 
     private async Task<int> AddToolAsync(string name) =>
-        (await Get<OperationsService>().AddToolAsync(_planId, new ToolInput { Name = name, MonthlyCost = 30 })).Value;
+        (await Get<EssentialToolService>().AddToolAsync(_planId, new ToolInput { Name = name, MonthlyCost = 30 })).Value;
 
     private async Task DeleteToolAsync(int toolId)
     {
-        var deleted = await Get<OperationsService>().DeleteToolAsync(_planId, toolId);
+        var deleted = await Get<EssentialToolService>().DeleteToolAsync(_planId, toolId);
         deleted.Succeeded.ShouldBeTrue(deleted.Message);
     }
 }
