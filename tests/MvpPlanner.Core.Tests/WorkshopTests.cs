@@ -1,3 +1,4 @@
+using MvpPlanner.Core.History;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Accounts;
@@ -856,6 +857,29 @@ public class WorkshopTests
         var features = (await test.Get<FeatureService>().ListAsync(vote.PlanId)).ToDictionary(f => f.Id);
         (features[c].Value, features[b].Value, features[a].Value, features[notVoted].Value).ShouldBe((5, 2, 1, null));
         (await test.Get<WorkshopService>().GetAsync(vote.PlanId))!.Rounds.Single().AppliedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task UndoApply_FeatureVote_ValuesAndCellOrderAsBefore()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var vote = await SetUpFeatureVoteAsync(test, dots: 3, several: true);
+        var (a, b, c) = (vote.FeatureIds[0], vote.FeatureIds[1], vote.FeatureIds[2]);
+        var card = (await test.GetBoardAsync(vote.PlanId)).Cards.Single(x => x.Id == a);
+        var cellBefore = await test.CellAsync(vote.PlanId, card.PhaseId, card.LaneId);
+        await DotAsync(test, test.Owner, vote, c);
+        await DotAsync(test, vote.Editor, vote, b);
+        test.ActAs(test.Owner);
+        var workshop = test.Get<WorkshopService>();
+        await workshop.RevealAsync(vote.PlanId, vote.RoundId);
+        var applied = await workshop.ApplyAsync(vote.PlanId, vote.RoundId);
+        applied.Undo.ShouldNotBeNull();
+
+        var undone = await test.Get<UndoService>().UndoAsync(vote.PlanId, applied.Undo.ChangeSetId);
+
+        undone.Succeeded.ShouldBeTrue(undone.Message);
+        (await test.CellAsync(vote.PlanId, card.PhaseId, card.LaneId)).ShouldBe(cellBefore);
+        (await test.Get<FeatureService>().ListAsync(vote.PlanId)).Where(f => vote.FeatureIds.Contains(f.Id)).ShouldAllBe(f => f.Value == null);
     }
 
     [Fact]

@@ -5,6 +5,9 @@ namespace MvpPlanner.Core.Workshops;
 /// <summary>Someone with a plan open: in which section, and what they are editing if anything.</summary>
 public sealed record PresenceEntry(string ConnectionId, string UserId, string DisplayName, string Section, string? Editing, DateTime Since)
 {
+    /// <summary>Which item is being edited ("persona:12"), so a dialog on the same item can say who else has it open.</summary>
+    public string? EditingKey { get; init; }
+
     public string Initials => string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
 }
 
@@ -25,14 +28,20 @@ public sealed class PresenceTracker(IPlanChangeNotifier notifier, TimeProvider c
         Announce(planId, userId);
     }
 
-    public void SetEditing(int planId, string connectionId, string? editing)
+    public void SetEditing(int planId, string connectionId, string? editing, string? key = null)
     {
         if (_plans.TryGetValue(planId, out var entries) && entries.TryGetValue(connectionId, out var entry))
         {
-            entries[connectionId] = entry with { Editing = editing };
+            entries[connectionId] = entry with { Editing = editing, EditingKey = editing is null ? null : key };
             Announce(planId, entry.UserId);
         }
     }
+
+    /// <summary>The names of others (other people, or the same person in another tab) editing the item <paramref name="key"/>.</summary>
+    public IReadOnlyList<string> EditingBy(int planId, string key, string exceptConnectionId) =>
+        _plans.TryGetValue(planId, out var entries)
+            ? entries.Values.Where(e => e.EditingKey == key && e.ConnectionId != exceptConnectionId).Select(e => e.DisplayName).Distinct().Order().ToList()
+            : [];
 
     public void Leave(int planId, string connectionId)
     {

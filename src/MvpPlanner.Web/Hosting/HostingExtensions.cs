@@ -57,6 +57,7 @@ public static class HostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageSize);
         services.AddScoped<DraftStore>();
+        services.AddScoped<Features.Plans.PresenceHere>();
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
