@@ -402,30 +402,30 @@ public class WorkshopTests
         var clock = new TestClock(Nine);
         await using var test = await TestDatabase.CreateAsync(clock);
         var planId = await test.CreatePlanAsync();
-        var workshop = test.Get<WorkshopService>();
+        var timerService = test.Get<WorkshopTimerService>();
         var timers = test.Get<WorkshopTimers>();
         timers.Get(planId).ShouldBeNull();
 
-        (await workshop.StartTimerAsync(planId, 10)).Status.ShouldBe(ResultStatus.Ok);
+        (await timerService.StartTimerAsync(planId, 10)).Status.ShouldBe(ResultStatus.Ok);
         clock.Advance(TimeSpan.FromMinutes(3));
         var running = timers.Get(planId).ShouldNotBeNull();
         running.IsRunning.ShouldBeTrue();
         running.Remaining(timers.Now).ShouldBe(TimeSpan.FromMinutes(7));
 
-        await workshop.PauseTimerAsync(planId);
+        await timerService.PauseTimerAsync(planId);
         clock.Advance(TimeSpan.FromMinutes(5));
         var paused = timers.Get(planId).ShouldNotBeNull();
         paused.IsRunning.ShouldBeFalse();
         paused.Remaining(timers.Now).ShouldBe(TimeSpan.FromMinutes(7));
 
-        await workshop.PauseTimerAsync(planId);
+        await timerService.PauseTimerAsync(planId);
         timers.Get(planId).ShouldBe(paused);
 
-        await workshop.ResumeTimerAsync(planId);
+        await timerService.ResumeTimerAsync(planId);
         clock.Advance(TimeSpan.FromMinutes(2));
         timers.Get(planId)!.Remaining(timers.Now).ShouldBe(TimeSpan.FromMinutes(5));
 
-        await workshop.ResetTimerAsync(planId);
+        await timerService.ResetTimerAsync(planId);
         clock.Advance(TimeSpan.FromMinutes(1));
         var reset = timers.Get(planId).ShouldNotBeNull();
         reset.IsRunning.ShouldBeFalse();
@@ -439,14 +439,14 @@ public class WorkshopTests
         var clock = new TestClock(Nine);
         await using var test = await TestDatabase.CreateAsync(clock);
         var planId = await test.CreatePlanAsync();
-        var workshop = test.Get<WorkshopService>();
+        var timerService = test.Get<WorkshopTimerService>();
         var timers = test.Get<WorkshopTimers>();
-        await workshop.StartTimerAsync(planId, 1);
+        await timerService.StartTimerAsync(planId, 1);
 
         clock.Advance(TimeSpan.FromMinutes(5));
         timers.Get(planId)!.Remaining(timers.Now).ShouldBe(TimeSpan.Zero);
-        await workshop.PauseTimerAsync(planId);
-        await workshop.ResumeTimerAsync(planId);
+        await timerService.PauseTimerAsync(planId);
+        await timerService.ResumeTimerAsync(planId);
 
         var state = timers.Get(planId).ShouldNotBeNull();
         state.IsRunning.ShouldBeFalse();
@@ -461,7 +461,7 @@ public class WorkshopTests
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
 
-        var result = await test.Get<WorkshopService>().StartTimerAsync(planId, minutes);
+        var result = await test.Get<WorkshopTimerService>().StartTimerAsync(planId, minutes);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe(["Minutes"]);
@@ -478,7 +478,7 @@ public class WorkshopTests
         var inbox = new Inbox();
         using var subscription = test.Get<IPlanChangeNotifier>().Subscribe(planA, inbox.Handle);
 
-        await test.Get<WorkshopService>().StartTimerAsync(planA, 5);
+        await test.Get<WorkshopTimerService>().StartTimerAsync(planA, 5);
 
         test.Get<WorkshopTimers>().Get(planB).ShouldBeNull();
         await inbox.WaitForAsync(c => c.What == WorkshopTimers.TimerChange);
@@ -490,15 +490,15 @@ public class WorkshopTests
 
     private static readonly Dictionary<string, Func<TestDatabase, VoteSetup, Task<ServiceResult>>> Facilitation = new()
     {
-        ["session.start"] = async (t, v) => await t.Get<WorkshopService>().StartSessionAsync(v.PlanId, "Second"),
-        ["session.end"] = async (t, v) => await t.Get<WorkshopService>().EndSessionAsync(v.PlanId),
-        ["vote.open"] = async (t, v) => await t.Get<WorkshopService>().OpenVoteAsync(v.PlanId, new VoteInput { Title = "Again", ItemIds = v.FeatureIds }),
-        ["vote.reveal"] = async (t, v) => await t.Get<WorkshopService>().RevealAsync(v.PlanId, v.RoundId),
-        ["vote.apply"] = async (t, v) => await t.Get<WorkshopService>().ApplyAsync(v.PlanId, v.RoundId),
-        ["timer.start"] = async (t, v) => await t.Get<WorkshopService>().StartTimerAsync(v.PlanId, 5),
-        ["timer.pause"] = async (t, v) => await t.Get<WorkshopService>().PauseTimerAsync(v.PlanId),
-        ["timer.resume"] = async (t, v) => await t.Get<WorkshopService>().ResumeTimerAsync(v.PlanId),
-        ["timer.reset"] = async (t, v) => await t.Get<WorkshopService>().ResetTimerAsync(v.PlanId),
+        ["session.start"] = async (t, v) => await t.Get<WorkshopSessionService>().StartSessionAsync(v.PlanId, "Second"),
+        ["session.end"] = async (t, v) => await t.Get<WorkshopSessionService>().EndSessionAsync(v.PlanId),
+        ["vote.open"] = async (t, v) => await t.Get<VoteService>().OpenVoteAsync(v.PlanId, new VoteInput { Title = "Again", ItemIds = v.FeatureIds }),
+        ["vote.reveal"] = async (t, v) => await t.Get<VoteService>().RevealAsync(v.PlanId, v.RoundId),
+        ["vote.apply"] = async (t, v) => await t.Get<VoteService>().ApplyAsync(v.PlanId, v.RoundId),
+        ["timer.start"] = async (t, v) => await t.Get<WorkshopTimerService>().StartTimerAsync(v.PlanId, 5),
+        ["timer.pause"] = async (t, v) => await t.Get<WorkshopTimerService>().PauseTimerAsync(v.PlanId),
+        ["timer.resume"] = async (t, v) => await t.Get<WorkshopTimerService>().ResumeTimerAsync(v.PlanId),
+        ["timer.reset"] = async (t, v) => await t.Get<WorkshopTimerService>().ResetTimerAsync(v.PlanId),
     };
 
     [Theory]
@@ -543,8 +543,8 @@ public class WorkshopTests
         var vote = await SetUpFeatureVoteAsync(test);
         test.ActAs(vote.Editor);
 
-        (await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
-        (await test.Get<WorkshopService>().ApplyAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().ApplyAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
     }
 
     [Fact]
@@ -552,13 +552,13 @@ public class WorkshopTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var planId = await test.CreatePlanAsync();
-        (await test.Get<WorkshopService>().StartSessionAsync(planId, "  Kick-off  ")).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<WorkshopSessionService>().StartSessionAsync(planId, "  Kick-off  ")).Status.ShouldBe(ResultStatus.Ok);
 
-        var second = await test.Get<WorkshopService>().StartSessionAsync(planId, "Another");
+        var second = await test.Get<WorkshopSessionService>().StartSessionAsync(planId, "Another");
 
         second.Status.ShouldBe(ResultStatus.Invalid);
         second.Message.ShouldBe("A workshop is already running on this plan. Join it, or end it first.");
-        var view = (await test.Get<WorkshopService>().GetAsync(planId)).ShouldNotBeNull();
+        var view = (await test.Get<WorkshopSessionService>().GetAsync(planId)).ShouldNotBeNull();
         view.Sessions.ShouldHaveSingleItem().Name.ShouldBe("Kick-off");
         view.Active.ShouldNotBeNull().FacilitatorName.ShouldBe("Olivia Owner");
     }
@@ -570,9 +570,9 @@ public class WorkshopTests
         await using var test = await TestDatabase.CreateAsync(clock);
         var planId = await test.CreatePlanAsync();
 
-        (await test.Get<WorkshopService>().StartSessionAsync(planId, "   ")).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<WorkshopSessionService>().StartSessionAsync(planId, "   ")).Status.ShouldBe(ResultStatus.Ok);
 
-        var session = (await test.Get<WorkshopService>().GetAsync(planId)).ShouldNotBeNull().Sessions.Single();
+        var session = (await test.Get<WorkshopSessionService>().GetAsync(planId)).ShouldNotBeNull().Sessions.Single();
         session.Name.ShouldBe($"Workshop {new DateTime(2031, 2, 3):d MMM yyyy}");
         session.StartedAt.ShouldBe(clock.Now.UtcDateTime);
     }
@@ -583,7 +583,7 @@ public class WorkshopTests
         await using var test = await TestDatabase.CreateAsync();
         var sample = await test.CreateSamplePlanAsync();
 
-        var result = await test.Get<WorkshopService>().OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = [sample.FeatureId, sample.SecondFeatureId] });
+        var result = await test.Get<VoteService>().OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = [sample.FeatureId, sample.SecondFeatureId] });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Message.ShouldBe("Start a workshop first; votes belong to a workshop session.");
@@ -598,9 +598,9 @@ public class WorkshopTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var sample = await test.CreateSamplePlanAsync();
-        await test.Get<WorkshopService>().StartSessionAsync(sample.PlanId, "");
+        await test.Get<WorkshopSessionService>().StartSessionAsync(sample.PlanId, "");
 
-        var result = await test.Get<WorkshopService>().OpenVoteAsync(sample.PlanId, new VoteInput
+        var result = await test.Get<VoteService>().OpenVoteAsync(sample.PlanId, new VoteInput
         {
             Title = title,
             DotsPerPerson = dots,
@@ -618,13 +618,13 @@ public class WorkshopTests
         var sample = await test.CreateSamplePlanAsync();
         var otherPlanId = await test.CreatePlanAsync("Other");
         var foreign = await test.CreateFeatureAsync(otherPlanId, "Theirs");
-        await test.Get<WorkshopService>().StartSessionAsync(sample.PlanId, "Kick-off");
+        await test.Get<WorkshopSessionService>().StartSessionAsync(sample.PlanId, "Kick-off");
 
-        var result = await test.Get<WorkshopService>().OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = [sample.FeatureId, foreign] });
+        var result = await test.Get<VoteService>().OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = [sample.FeatureId, foreign] });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Errors.Keys.ShouldBe([nameof(VoteInput.ItemIds)]);
-        (await test.Get<WorkshopService>().GetAsync(sample.PlanId))!.Rounds.ShouldBeEmpty();
+        (await test.Get<WorkshopSessionService>().GetAsync(sample.PlanId))!.Rounds.ShouldBeEmpty();
     }
 
     // Dot votes
@@ -637,11 +637,12 @@ public class WorkshopTests
         var sample = await test.CreateSamplePlanAsync();
         var third = await test.CreateFeatureAsync(sample.PlanId, "Loan reminders", sample.PhaseId, sample.LaneId);
         var viewer = await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer);
-        var workshop = test.Get<WorkshopService>();
-        var session = await workshop.StartSessionAsync(sample.PlanId, "Kick-off");
+        var sessionService = test.Get<WorkshopSessionService>();
+        var voteService = test.Get<VoteService>();
+        var session = await sessionService.StartSessionAsync(sample.PlanId, "Kick-off");
         session.Status.ShouldBe(ResultStatus.Ok);
         int[] features = [sample.FeatureId, sample.SecondFeatureId, third];
-        var round = await workshop.OpenVoteAsync(sample.PlanId, new VoteInput
+        var round = await voteService.OpenVoteAsync(sample.PlanId, new VoteInput
         {
             Title = "Which features make the MVP?",
             ItemKind = VoteItemKind.Feature,
@@ -656,14 +657,14 @@ public class WorkshopTests
     private static async Task<ServiceResult> DotAsync(TestDatabase test, Caller who, VoteSetup vote, int itemId, bool takeBack = false)
     {
         test.ActAs(who);
-        var workshop = test.Get<WorkshopService>();
-        return takeBack ? await workshop.TakeBackDotAsync(vote.PlanId, vote.RoundId, itemId) : await workshop.PlaceDotAsync(vote.PlanId, vote.RoundId, itemId);
+        var voteService = test.Get<VoteService>();
+        return takeBack ? await voteService.TakeBackDotAsync(vote.PlanId, vote.RoundId, itemId) : await voteService.PlaceDotAsync(vote.PlanId, vote.RoundId, itemId);
     }
 
     private static async Task<RoundView> RoundAsync(TestDatabase test, Caller who, VoteSetup vote)
     {
         test.ActAs(who);
-        return (await test.Get<WorkshopService>().GetRoundAsync(vote.PlanId, vote.RoundId)).ShouldNotBeNull();
+        return (await test.Get<VoteService>().GetRoundAsync(vote.PlanId, vote.RoundId)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -780,7 +781,7 @@ public class WorkshopTests
         await DotAsync(test, vote.Editor, vote, a);
         test.ActAs(test.Owner);
 
-        var reveal = await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId);
+        var reveal = await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId);
 
         reveal.Status.ShouldBe(ResultStatus.Ok);
         reveal.Message.ShouldBe("Results revealed; voting is closed.");
@@ -844,19 +845,19 @@ public class WorkshopTests
         await DotAsync(test, vote.Editor, vote, c);
         await DotAsync(test, vote.Editor, vote, b);
         test.ActAs(test.Owner);
-        var workshop = test.Get<WorkshopService>();
+        var voteService = test.Get<VoteService>();
 
-        var early = await workshop.ApplyAsync(vote.PlanId, vote.RoundId);
+        var early = await voteService.ApplyAsync(vote.PlanId, vote.RoundId);
         early.Status.ShouldBe(ResultStatus.Invalid);
         early.Message.ShouldBe("Reveal the results before applying them.");
-        await workshop.RevealAsync(vote.PlanId, vote.RoundId);
-        var applied = await workshop.ApplyAsync(vote.PlanId, vote.RoundId);
+        await voteService.RevealAsync(vote.PlanId, vote.RoundId);
+        var applied = await voteService.ApplyAsync(vote.PlanId, vote.RoundId);
 
         applied.Status.ShouldBe(ResultStatus.Ok);
         (await test.CellAsync(vote.PlanId, cellPhase, cellLane)).ShouldBe([(c, 0), (b, 1), (a, 2), (notVoted, 3)]);
         var features = (await test.Get<FeatureService>().ListAsync(vote.PlanId)).ToDictionary(f => f.Id);
         (features[c].Value, features[b].Value, features[a].Value, features[notVoted].Value).ShouldBe((5, 2, 1, null));
-        (await test.Get<WorkshopService>().GetAsync(vote.PlanId))!.Rounds.Single().AppliedAt.ShouldNotBeNull();
+        (await test.Get<WorkshopSessionService>().GetAsync(vote.PlanId))!.Rounds.Single().AppliedAt.ShouldNotBeNull();
     }
 
     [Fact]
@@ -870,9 +871,9 @@ public class WorkshopTests
         await DotAsync(test, test.Owner, vote, c);
         await DotAsync(test, vote.Editor, vote, b);
         test.ActAs(test.Owner);
-        var workshop = test.Get<WorkshopService>();
-        await workshop.RevealAsync(vote.PlanId, vote.RoundId);
-        var applied = await workshop.ApplyAsync(vote.PlanId, vote.RoundId);
+        var voteService = test.Get<VoteService>();
+        await voteService.RevealAsync(vote.PlanId, vote.RoundId);
+        var applied = await voteService.ApplyAsync(vote.PlanId, vote.RoundId);
         applied.Undo.ShouldNotBeNull();
 
         var undone = await test.Get<UndoService>().UndoAsync(vote.PlanId, applied.Undo.ChangeSetId);
@@ -892,17 +893,18 @@ public class WorkshopTests
         var p2 = await test.CreateProblemAsync(planId, "Tools come back broken", persona);
         var p3 = await test.CreateProblemAsync(planId, "No time to lend", persona);
         var mia = await test.CreateMemberAsync("Mia Member", WorkspaceRole.Editor);
-        var workshop = test.Get<WorkshopService>();
-        await workshop.StartSessionAsync(planId, "Problems");
-        var round = (await workshop.OpenVoteAsync(planId, new VoteInput { Title = "Worst problem?", ItemKind = VoteItemKind.Problem, ItemIds = [p1, p2, p3], DotsPerPerson = 2 })).Value;
-        await workshop.PlaceDotAsync(planId, round, p1);
-        await workshop.PlaceDotAsync(planId, round, p2);
+        var sessionService = test.Get<WorkshopSessionService>();
+        var voteService = test.Get<VoteService>();
+        await sessionService.StartSessionAsync(planId, "Problems");
+        var round = (await voteService.OpenVoteAsync(planId, new VoteInput { Title = "Worst problem?", ItemKind = VoteItemKind.Problem, ItemIds = [p1, p2, p3], DotsPerPerson = 2 })).Value;
+        await voteService.PlaceDotAsync(planId, round, p1);
+        await voteService.PlaceDotAsync(planId, round, p2);
         test.ActAs(mia);
-        await workshop.PlaceDotAsync(planId, round, p1);
+        await voteService.PlaceDotAsync(planId, round, p1);
         test.ActAs(test.Owner);
 
-        await workshop.RevealAsync(planId, round);
-        var applied = await workshop.ApplyAsync(planId, round);
+        await voteService.RevealAsync(planId, round);
+        var applied = await voteService.ApplyAsync(planId, round);
 
         applied.Message.ShouldBe("Applied: problems got a severity from their dots.");
         var problems = (await test.Get<ProblemService>().ListAsync(planId)).ToDictionary(p => p.Id, p => p.Severity);
@@ -918,14 +920,14 @@ public class WorkshopTests
         await DotAsync(test, vote.Editor, vote, vote.FeatureIds[1]);
         await DotAsync(test, vote.Viewer, vote, vote.FeatureIds[1]);
         test.ActAs(test.Owner);
-        await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId);
+        await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId);
         clock.Advance(TimeSpan.FromHours(2));
 
-        var ended = await test.Get<WorkshopService>().EndSessionAsync(vote.PlanId);
+        var ended = await test.Get<WorkshopSessionService>().EndSessionAsync(vote.PlanId);
 
         ended.Message.ShouldBe("Workshop ended. Its votes stay available for review.");
         test.ActAs(vote.Viewer);
-        var view = (await test.Get<WorkshopService>().GetAsync(vote.PlanId)).ShouldNotBeNull();
+        var view = (await test.Get<WorkshopSessionService>().GetAsync(vote.PlanId)).ShouldNotBeNull();
         view.Active.ShouldBeNull();
         var session = view.Sessions.ShouldHaveSingleItem();
         (session.StartedAt, session.EndedAt).ShouldBe((Nine.UtcDateTime, Nine.UtcDateTime.AddHours(2)));
@@ -945,7 +947,7 @@ public class WorkshopTests
         var vote = await SetUpFeatureVoteAsync(test);
         await DotAsync(test, vote.Editor, vote, vote.FeatureIds[0]);
         test.ActAs(test.Owner);
-        await test.Get<WorkshopService>().EndSessionAsync(vote.PlanId);
+        await test.Get<WorkshopSessionService>().EndSessionAsync(vote.PlanId);
 
         var late = await DotAsync(test, vote.Viewer, vote, vote.FeatureIds[1]);
         var takeBack = await DotAsync(test, vote.Editor, vote, vote.FeatureIds[0], takeBack: true);
@@ -954,7 +956,7 @@ public class WorkshopTests
         late.Message.ShouldBe("This workshop has ended: its votes can be reviewed but no longer changed.");
         takeBack.Status.ShouldBe(ResultStatus.Invalid);
         test.ActAs(test.Owner);
-        (await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId)).Status.ShouldBe(ResultStatus.Ok);
         (await RoundAsync(test, vote.Viewer, vote)).Results.Sum(r => r.Dots).ShouldBe(1);
     }
 
@@ -968,8 +970,8 @@ public class WorkshopTests
         var result = await DotAsync(test, outsider, vote, vote.FeatureIds[0]);
 
         result.Status.ShouldBe(ResultStatus.NotFound);
-        (await test.Get<WorkshopService>().GetRoundAsync(vote.PlanId, vote.RoundId)).ShouldBeNull();
-        (await test.Get<WorkshopService>().GetAsync(vote.PlanId)).ShouldBeNull();
+        (await test.Get<VoteService>().GetRoundAsync(vote.PlanId, vote.RoundId)).ShouldBeNull();
+        (await test.Get<WorkshopSessionService>().GetAsync(vote.PlanId)).ShouldBeNull();
     }
 
     [Fact]
@@ -978,10 +980,10 @@ public class WorkshopTests
         await using var test = await TestDatabase.CreateAsync();
         var vote = await SetUpFeatureVoteAsync(test, dots: 1);
         test.ActAs(vote.Editor);
-        var workshop = test.Get<WorkshopService>();
+        var voteService = test.Get<VoteService>();
 
         var results = await Task.WhenAll(vote.FeatureIds.Concat(vote.FeatureIds)
-            .Select(id => Task.Run(() => workshop.PlaceDotAsync(vote.PlanId, vote.RoundId, id))));
+            .Select(id => Task.Run(() => voteService.PlaceDotAsync(vote.PlanId, vote.RoundId, id))));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
         results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Status == ResultStatus.Invalid);
@@ -1052,8 +1054,8 @@ public class WorkshopTests
         var editing = (await features.ListAsync(vote.PlanId)).Single(f => f.Id == vote.FeatureIds[0]).ToInput();
         await DotAsync(test, vote.Editor, vote, vote.FeatureIds[0]);
         test.ActAs(test.Owner);
-        await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId);
-        await test.Get<WorkshopService>().ApplyAsync(vote.PlanId, vote.RoundId);
+        await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId);
+        await test.Get<VoteService>().ApplyAsync(vote.PlanId, vote.RoundId);
         editing.Value = 1;
 
         var result = await features.UpdateAsync(vote.PlanId, vote.FeatureIds[0], editing);
@@ -1104,12 +1106,12 @@ public class WorkshopTests
         await DotAsync(test, vote.Editor, vote, vote.FeatureIds[2]);
         await DotAsync(test, vote.Editor, vote, vote.FeatureIds[1]);
         test.ActAs(test.Owner);
-        await test.Get<WorkshopService>().RevealAsync(vote.PlanId, vote.RoundId);
+        await test.Get<VoteService>().RevealAsync(vote.PlanId, vote.RoundId);
         var roadmap = test.Get<RoadmapService>();
 
         for (var round = 0; round < 5; round++)
         {
-            var apply = Task.Run(() => test.Get<WorkshopService>().ApplyAsync(vote.PlanId, vote.RoundId));
+            var apply = Task.Run(() => test.Get<VoteService>().ApplyAsync(vote.PlanId, vote.RoundId));
             var moves = others.Concat(vote.FeatureIds).Select((id, i) => Task.Run(() => roadmap.MoveFeatureAsync(vote.PlanId, id, card.PhaseId, card.LaneId, (i + round) % 4)));
             var results = await Task.WhenAll(moves.Append(apply));
 

@@ -77,7 +77,9 @@ public static class DatabaseSetup
         services.AddScoped<ReadinessService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<WorkshopTimers>();
-        services.AddScoped<WorkshopService>();
+        services.AddScoped<WorkshopSessionService>();
+        services.AddScoped<VoteService>();
+        services.AddScoped<WorkshopTimerService>();
         services.AddScoped<ShareLinkService>();
         services.AddSingleton<ShareViewCounter>();
         services.AddSingleton<OpenedLinkCache>();

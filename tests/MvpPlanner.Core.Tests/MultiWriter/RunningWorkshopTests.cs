@@ -24,9 +24,9 @@ public class RunningWorkshopTests
         for (var round = 0; round < Rounds; round++)
         {
             var results = await AllAtOnceAsync(
-                () => test.GetAs<WorkshopService>(test.Owner).StartSessionAsync(planId, "Olivia's"),
-                () => test.GetAs<WorkshopService>(mia).StartSessionAsync(planId, "Mia's"),
-                () => test.GetAs<WorkshopService>(ed).StartSessionAsync(planId, "Ed's"));
+                () => test.GetAs<WorkshopSessionService>(test.Owner).StartSessionAsync(planId, "Olivia's"),
+                () => test.GetAs<WorkshopSessionService>(mia).StartSessionAsync(planId, "Mia's"),
+                () => test.GetAs<WorkshopSessionService>(ed).StartSessionAsync(planId, "Ed's"));
 
             results.Count(r => r.Succeeded).ShouldBe(1, string.Join("; ", results.Select(r => r.Message)));
             results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Status == ResultStatus.Invalid
@@ -36,10 +36,10 @@ public class RunningWorkshopTests
                 (await db.Set<WorkshopSession>().CountAsync(s => s.PlanId == planId && s.EndedAt == null)).ShouldBe(1);
             }
 
-            (await test.Get<WorkshopService>().EndSessionAsync(planId)).Succeeded.ShouldBeTrue();
+            (await test.Get<WorkshopSessionService>().EndSessionAsync(planId)).Succeeded.ShouldBeTrue();
         }
 
-        (await test.Get<WorkshopService>().GetAsync(planId))!.Sessions.Count.ShouldBe(Rounds);
+        (await test.Get<WorkshopSessionService>().GetAsync(planId))!.Sessions.Count.ShouldBe(Rounds);
     }
 
     [Fact]

@@ -16,10 +16,11 @@ public class VoterDotsTests
     {
         var sample = await test.CreateSamplePlanAsync();
         var third = await test.CreateFeatureAsync(sample.PlanId, "Loan reminders", sample.PhaseId, sample.LaneId);
-        var workshop = test.Get<WorkshopService>();
-        (await workshop.StartSessionAsync(sample.PlanId, "Kick-off")).Succeeded.ShouldBeTrue();
+        var sessionService = test.Get<WorkshopSessionService>();
+        var voteService = test.Get<VoteService>();
+        (await sessionService.StartSessionAsync(sample.PlanId, "Kick-off")).Succeeded.ShouldBeTrue();
         int[] items = [sample.FeatureId, sample.SecondFeatureId, third];
-        var round = await workshop.OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = items, DotsPerPerson = dots, AllowSeveralDotsPerItem = several });
+        var round = await voteService.OpenVoteAsync(sample.PlanId, new VoteInput { Title = "MVP?", ItemIds = items, DotsPerPerson = dots, AllowSeveralDotsPerItem = several });
         round.Succeeded.ShouldBeTrue(round.Message);
         return (sample.PlanId, round.Value, items);
     }
@@ -37,9 +38,9 @@ public class VoterDotsTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var (planId, roundId, items) = await OpenVoteAsync(test, dots: 2, several: true);
-        var workshop = test.GetAs<WorkshopService>(test.Owner);
+        var voteService = test.GetAs<VoteService>(test.Owner);
 
-        var results = await AllAtOnceAsync(items.Concat(items).Select(id => (Func<Task<ServiceResult>>)(() => workshop.PlaceDotAsync(planId, roundId, id))).ToArray());
+        var results = await AllAtOnceAsync(items.Concat(items).Select(id => (Func<Task<ServiceResult>>)(() => voteService.PlaceDotAsync(planId, roundId, id))).ToArray());
 
         results.Count(r => r.Succeeded).ShouldBe(2, string.Join("; ", results.Select(r => r.Message)));
         results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Status == ResultStatus.Invalid);
@@ -54,10 +55,10 @@ public class VoterDotsTests
         var viewer = await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer);
 
         var results = await AllAtOnceAsync(
-            () => test.GetAs<WorkshopService>(test.Owner).PlaceDotAsync(planId, roundId, items[0]),
-            () => test.GetAs<WorkshopService>(test.Owner).PlaceDotAsync(planId, roundId, items[1]),
-            () => test.GetAs<WorkshopService>(viewer).PlaceDotAsync(planId, roundId, items[0]),
-            () => test.GetAs<WorkshopService>(viewer).PlaceDotAsync(planId, roundId, items[1]));
+            () => test.GetAs<VoteService>(test.Owner).PlaceDotAsync(planId, roundId, items[0]),
+            () => test.GetAs<VoteService>(test.Owner).PlaceDotAsync(planId, roundId, items[1]),
+            () => test.GetAs<VoteService>(viewer).PlaceDotAsync(planId, roundId, items[0]),
+            () => test.GetAs<VoteService>(viewer).PlaceDotAsync(planId, roundId, items[1]));
 
         results.Count(r => r.Succeeded).ShouldBe(2, string.Join("; ", results.Select(r => r.Message)));
         (await DotsOfAsync(test, roundId, test.Owner.UserId)).ShouldBe((1, 1));
@@ -69,18 +70,18 @@ public class VoterDotsTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var (planId, roundId, items) = await OpenVoteAsync(test, dots: 1, several: false);
-        var workshop = test.Get<WorkshopService>();
+        var voteService = test.Get<VoteService>();
 
-        (await workshop.PlaceDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
-        var second = await workshop.PlaceDotAsync(planId, roundId, items[1]);
-        (await workshop.TakeBackDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
-        var nothingToTake = await workshop.TakeBackDotAsync(planId, roundId, items[0]);
-        (await workshop.PlaceDotAsync(planId, roundId, items[1])).Succeeded.ShouldBeTrue();
+        (await voteService.PlaceDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
+        var second = await voteService.PlaceDotAsync(planId, roundId, items[1]);
+        (await voteService.TakeBackDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
+        var nothingToTake = await voteService.TakeBackDotAsync(planId, roundId, items[0]);
+        (await voteService.PlaceDotAsync(planId, roundId, items[1])).Succeeded.ShouldBeTrue();
 
         second.Message.ShouldBe("You have used all your 1 dots. Take one back to move it.");
         nothingToTake.Message.ShouldBe("You have no dot on that item.");
         (await DotsOfAsync(test, roundId, test.Owner.UserId)).ShouldBe((1, 1));
-        (await workshop.GetRoundAsync(planId, roundId))!.MyDotsLeft.ShouldBe(0);
+        (await voteService.GetRoundAsync(planId, roundId))!.MyDotsLeft.ShouldBe(0);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class VoterDotsTests
     {
         await using var test = await TestDatabase.CreateAsync();
         var (planId, roundId, items) = await OpenVoteAsync(test, dots: 1, several: false);
-        (await test.Get<WorkshopService>().PlaceDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
+        (await test.Get<VoteService>().PlaceDotAsync(planId, roundId, items[0])).Succeeded.ShouldBeTrue();
 
         await using var db = await test.NewContextAsync();
         var overspend = () => db.Set<VoteBallot>().Where(b => b.RoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(b => b.DotsUsed, 2));

@@ -7,136 +7,19 @@ using MvpPlanner.Core.Data;
 
 namespace MvpPlanner.Core.Workshops;
 
-public class VoteInput
-{
-    public string Title { get; set; } = "";
-
-    public VoteItemKind ItemKind { get; set; }
-
-    public IReadOnlyCollection<int> ItemIds { get; set; } = [];
-
-    public int DotsPerPerson { get; set; } = 3;
-
-    public bool AllowSeveralDotsPerItem { get; set; }
-}
-
-public class VoteInputValidator : InputValidator<VoteInput>
-{
-    public VoteInputValidator(ILogger<VoteInputValidator>? logger = null)
-        : base(logger)
-    {
-        RuleFor(v => v.Title).Required("Say what the group votes on, for example \"Which features make the MVP?\"").WithinLimit(TextLimits.Name);
-        RuleFor(v => v.ItemIds).Must(ids => ids.Count >= 2).WithMessage("Choose at least two items to vote on.");
-        RuleFor(v => v.DotsPerPerson).InclusiveBetween(1, 20).WithMessage("Each person gets between 1 and 20 dots.");
-    }
-}
-
-public sealed record SessionView(int Id, string Name, string FacilitatorName, DateTime StartedAt, DateTime? EndedAt);
-
-public sealed record RoundSummary(int Id, int SessionId, string Title, VoteItemKind ItemKind, bool IsRevealed, DateTime? AppliedAt, DateTime CreatedAt);
-
-public sealed record RoundItemView(int ItemId, string Label, int MyDots);
-
-public sealed record RoundView(
-    int Id,
-    string Title,
-    VoteItemKind ItemKind,
-    int DotsPerPerson,
-    bool AllowSeveralDotsPerItem,
-    bool IsRevealed,
-    DateTime? AppliedAt,
-    IReadOnlyList<RoundItemView> Items,
-    int MyDotsLeft,
-    int VoterCount,
-    IReadOnlyList<VoteResult> Results);
-
-public sealed record WorkshopView(SessionView? Active, IReadOnlyList<SessionView> Sessions, IReadOnlyList<RoundSummary> Rounds);
-
-/// <summary>Workshop sessions, dot votes and the shared timer. Facilitating needs an editor or owner;
-/// any member of the workspace, viewers included, can take part in a vote.</summary>
-public class WorkshopService(
+/// <summary>Dot votes of a workshop: opening, voting, revealing and applying. Opening, revealing and applying need an
+/// editor or owner; any member of the workspace, viewers included, can take part in a vote.</summary>
+public class VoteService(
     IDbContextFactory<PlannerDbContext> dbFactory,
     PlanAccess access,
     IValidator<VoteInput> voteValidator,
     IPlanChangeNotifier notifier,
     WorkshopTimers timers,
     PlanWriter writer,
-    ILogger<WorkshopService> logger)
+    ILogger<VoteService> logger)
 {
-    public const string WorkshopChange = "Workshop";
-
-    private const string AlreadyRunning = "A workshop is already running on this plan. Join it, or end it first.";
-
-    public async Task<WorkshopView?> GetAsync(int planId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
-        {
-            return null;
-        }
-
-        var sessions = await db.Set<WorkshopSession>().AsNoTracking().Where(s => s.PlanId == planId)
-            .OrderByDescending(s => s.StartedAt)
-            .Select(s => new SessionView(s.Id, s.Name, s.FacilitatorName, s.StartedAt, s.EndedAt)).ToListAsync(ct);
-        var rounds = await db.Set<VoteRound>().AsNoTracking().Where(r => r.Session!.PlanId == planId)
-            .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new RoundSummary(r.Id, r.SessionId, r.Title, r.ItemKind, r.IsRevealed, r.AppliedAt, r.CreatedAt)).ToListAsync(ct);
-        return new WorkshopView(sessions.FirstOrDefault(s => s.EndedAt is null), sessions, rounds);
-    }
-
-    public async Task<ServiceResult<int>> StartSessionAsync(int planId, string name, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return Fail.From(denied);
-        }
-
-        // A quick answer for the usual case; the unique index on running sessions decides the race below.
-        if (await db.Set<WorkshopSession>().AnyAsync(s => s.PlanId == planId && s.EndedAt == null, ct))
-        {
-            return Fail.Invalid("Name", AlreadyRunning);
-        }
-
-        var session = new WorkshopSession
-        {
-            PlanId = planId,
-            Name = string.IsNullOrWhiteSpace(name) ? $"Workshop {timers.Now:d MMM yyyy}" : Text.Clean(name)[..Math.Min(Text.Clean(name).Length, TextLimits.Name)],
-            FacilitatorId = db.ActingUser!.UserId,
-            FacilitatorName = db.ActingUser.DisplayName,
-            StartedAt = timers.Now,
-        };
-        db.Add(session);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbContextExtensions.IsUniqueViolation(e))
-        {
-            logger.LogInformation("Workshop start on plan {PlanId} by {UserId} refused: another facilitator started one at the same moment", planId, session.FacilitatorId);
-            return Fail.Invalid("Name", AlreadyRunning);
-        }
-
-        Announce(planId, db);
-        logger.LogInformation("Workshop {SessionId} started on plan {PlanId} by {UserId}", session.Id, planId, session.FacilitatorId);
-        return ServiceResult<int>.Ok(session.Id, "Workshop started. Share an invitation link so participants can join.");
-    }
-
-    public Task<ServiceResult> EndSessionAsync(int planId, CancellationToken ct = default) =>
-        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
-        {
-            var session = await w.Db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
-            if (session is null)
-            {
-                return ServiceResult.NotFound("The running workshop");
-            }
-
-            session.EndedAt = timers.Now;
-            return ServiceResult.Ok("Workshop ended. Its votes stay available for review.");
-        }, ct));
-
     public async Task<ServiceResult<int>> OpenVoteAsync(int planId, VoteInput input, CancellationToken ct = default) =>
-        await AnnouncedAsync(planId, writer.WriteAsync<VoteInput, int>(planId, input, voteValidator, async w =>
+        await notifier.AnnouncedAsync(access, planId, writer.WriteAsync<VoteInput, int>(planId, input, voteValidator, async w =>
         {
             var db = w.Db;
             var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.PlanId == planId && s.EndedAt == null, ct);
@@ -199,7 +82,7 @@ public class WorkshopService(
         ChangeDotsAsync(planId, roundId, itemId, -1, ct);
 
     public Task<ServiceResult> RevealAsync(int planId, int roundId, CancellationToken ct = default) =>
-        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+        notifier.AnnouncedAsync(access, planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var round = await LoadRoundAsync(w.Db, planId, roundId, tracking: true, ct);
             if (round is null)
@@ -215,7 +98,7 @@ public class WorkshopService(
     /// reordered by dots inside each roadmap cell; problems get a severity (1–5) from their dots. One change: one Undo
     /// puts every value, severity and order back.</summary>
     public Task<ServiceResult> ApplyAsync(int planId, int roundId, CancellationToken ct = default) =>
-        AnnouncedAsync(planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+        notifier.AnnouncedAsync(access, planId, writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var db = w.Db;
             await PlanOrder.BumpAsync(db, planId, ct);
@@ -268,34 +151,6 @@ public class WorkshopService(
                 : "Applied: problems got a severity from their dots.");
         }, ct));
 
-    public async Task<ServiceResult> StartTimerAsync(int planId, int minutes, CancellationToken ct = default)
-    {
-        if (minutes is < 1 or > 180)
-        {
-            return ServiceResult.Invalid("Minutes", "A timer runs from 1 to 180 minutes.");
-        }
-
-        return await FacilitateAsync(planId, () => timers.Start(planId, TimeSpan.FromMinutes(minutes)), ct);
-    }
-
-    public Task<ServiceResult> PauseTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Pause(planId), ct);
-
-    public Task<ServiceResult> ResumeTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Resume(planId), ct);
-
-    public Task<ServiceResult> ResetTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Reset(planId), ct);
-
-    private async Task<ServiceResult> FacilitateAsync(int planId, Action action, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        action();
-        return ServiceResult.Ok();
-    }
-
     private async Task<ServiceResult> ChangeDotsAsync(int planId, int roundId, int itemId, int change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -340,7 +195,7 @@ public class WorkshopService(
         }
 
         await tx.CommitAsync(ct);
-        Announce(planId, db);
+        notifier.Announce(planId, db);
         return ServiceResult.Ok();
     }
 
@@ -428,19 +283,4 @@ public class WorkshopService(
         var rounds = db.Set<VoteRound>().Include(r => r.Session).Include(r => r.Items).Include(r => r.Votes).AsSplitQuery();
         return (tracking ? rounds : rounds.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == roundId && r.Session!.PlanId == planId, ct);
     }
-
-    /// <summary>Tells open workshop views once the change has committed.</summary>
-    private async Task<TResult> AnnouncedAsync<TResult>(int planId, Task<TResult> write)
-        where TResult : ServiceResult
-    {
-        var result = await write;
-        if (result.Succeeded)
-        {
-            notifier.Publish(new PlanChange(planId, WorkshopChange, (await access.GetCallerAsync())?.UserId));
-        }
-
-        return result;
-    }
-
-    private void Announce(int planId, PlannerDbContext db) => notifier.Publish(new PlanChange(planId, WorkshopChange, db.ActingUser?.UserId));
 }
