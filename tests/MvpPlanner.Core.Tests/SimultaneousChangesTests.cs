@@ -386,19 +386,20 @@ public class SimultaneousChangesTests
     // The last line of defence: the database refuses a link the checks did not catch
 
     [Fact]
-    public async Task SaveLinks_LinkToARowThatIsGone_AnswersLinkGoneAndLogsWhatWasSaved()
+    public async Task WritePath_LinkToARowThatIsGone_AnswersLinkGoneAndLogsWhatWasSaved()
     {
         await using var test = await TestDatabase.CreateAsync();
         var sample = await test.CreateSamplePlanAsync();
-        var logger = test.Get<ILogger<FeatureService>>();
-        await using var db = await test.NewContextAsync();
-        db.Features.Add(new Feature { PlanId = sample.PlanId, Title = "Orphan", PhaseId = 999_999 });
 
-        var result = await db.SaveLinksAsync(logger, CancellationToken.None);
+        var result = await test.Get<PlanWriter>().WriteAsync(sample.PlanId, WorkspaceRole.Editor, w =>
+        {
+            w.Db.Features.Add(new Feature { PlanId = sample.PlanId, Title = "Orphan", PhaseId = 999_999 });
+            return Task.FromResult(ServiceResult.Ok());
+        });
 
-        result.ShouldNotBeNull().Status.ShouldBe(ResultStatus.Invalid);
+        result.Status.ShouldBe(ResultStatus.Invalid);
         result.Message.ShouldNotBeNull().ShouldContain("deleted by someone else meanwhile");
-        var logged = test.Logs.AtLeast(LogLevel.Warning).Where(e => e.Category == typeof(FeatureService).FullName).ShouldHaveSingleItem();
+        var logged = test.Logs.AtLeast(LogLevel.Warning).Where(e => e.Category == typeof(PlanWriter).FullName).ShouldHaveSingleItem();
         logged.Values["Entries"].ShouldBeAssignableTo<IEnumerable<string>>().ShouldNotBeNull().ShouldContain("Feature Added");
         logged.Exception.ShouldBeAssignableTo<DbUpdateException>();
     }

@@ -51,22 +51,6 @@ internal static class DbContextExtensions
         }
     }
 
-    /// <summary>Saves what links to other items (a new feature with its problems, a process with its stage):
-    /// the last line of defence when a linked item was deleted between the service's existence check and the
-    /// write, which a write transaction around both normally rules out. Null when saved.</summary>
-    public static async Task<ServiceResult?> SaveLinksAsync(this DbContext db, ILogger logger, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (IsForeignKeyViolation(e))
-        {
-            return LinkGone(db, e, logger);
-        }
-    }
-
     public static bool IsForeignKeyViolation(DbUpdateException e) =>
         e.InnerException is SqliteException { SqliteExtendedErrorCode: ForeignKeyViolation };
 

@@ -73,6 +73,10 @@ public partial class BacklogPage
             var fieldMessage = result.Status == ResultStatus.Invalid ? result.Errors.Values.SelectMany(m => m).FirstOrDefault() : null;
             Snackbar.Add($"\"{row.Title}\" was not saved. {fieldMessage ?? result.Message}", result.Status == ResultStatus.Invalid ? Severity.Warning : Severity.Error);
         }
+        else
+        {
+            Snackbar.Show(result, $"Saved \"{row.Title}\".");
+        }
 
         if (await Features.GetRowAsync(PlanId, row.Id) is { } stored)
         {

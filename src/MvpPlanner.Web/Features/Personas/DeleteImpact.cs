@@ -18,7 +18,7 @@ public static class DeleteImpact
     {
         var orphaned = OrphanedBy(persona, problems);
         var text = new StringBuilder();
-        text.Append($"<p>Persona <strong>{Encode(persona.Name)}</strong> will be deleted. Its problems stay in the plan.</p>");
+        text.Append($"<p>Persona <strong>{Encode(persona.Name)}</strong> will be moved to the trash, where it can be restored for 30 days. Its problems stay in the plan.</p>");
         if (orphaned.Count > 0)
         {
             text.Append(orphaned.Count == 1
