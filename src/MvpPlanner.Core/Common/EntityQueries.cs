@@ -12,6 +12,10 @@ internal static class EntityQueries
     private static readonly MethodInfo WhereEqualsMethod = typeof(EntityQueries).GetMethod(nameof(WhereEqualsGeneric), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ByIdsMethod = typeof(EntityQueries).GetMethod(nameof(ByIdsGeneric), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    /// <summary>The entity type a history entry or trash entry names by its class ("Persona"); null when unknown.</summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.IEntityType? TypeOf(PlannerDbContext db, string kind) =>
+        db.Model.GetEntityTypes().FirstOrDefault(t => !t.IsPropertyBag && t.ClrType.Name == kind);
+
     /// <summary>The items of <paramref name="type"/> with the given ids, not tracked.</summary>
     public static Task<List<EntityBase>> ByIdsAsync(PlannerDbContext db, Type type, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         (Task<List<EntityBase>>)ByIdsMethod.MakeGenericMethod(type).Invoke(null, [db, ids, ct])!;

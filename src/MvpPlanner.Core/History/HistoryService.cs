@@ -58,7 +58,7 @@ public class HistoryService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         var existing = new HashSet<(string, int)>();
         foreach (var kind in entries.Where(e => e.ItemId is not null).GroupBy(e => e.ItemKind))
         {
-            var type = db.Model.GetEntityTypes().FirstOrDefault(t => !t.IsPropertyBag && t.ClrType.Name == kind.Key);
+            var type = EntityQueries.TypeOf(db, kind.Key);
             if (type is not null)
             {
                 var ids = kind.Select(e => e.ItemId!.Value).Distinct().ToList();

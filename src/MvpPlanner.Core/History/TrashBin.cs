@@ -211,10 +211,10 @@ internal static class TrashBin
     }
 
     private static IEntityType EntityTypeOf(PlannerDbContext db, string kind) =>
-        db.Model.GetEntityTypes().Single(t => !t.IsPropertyBag && t.ClrType.Name == kind);
+        EntityQueries.TypeOf(db, kind) ?? throw new InvalidOperationException($"The trash names an unknown kind of item: {kind}.");
 
-    private static Task<bool> ExistsAsync(PlannerDbContext db, Type type, int id, CancellationToken ct) =>
-        EntityQueries.ByIdsAsync(db, type, [id], ct).ContinueWith(t => t.Result.Count > 0, ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    private static async Task<bool> ExistsAsync(PlannerDbContext db, Type type, int id, CancellationToken ct) =>
+        (await EntityQueries.ByIdsAsync(db, type, [id], ct)).Count > 0;
 
     private static async Task<List<int>> LinkedIdsAsync(PlannerDbContext db, ISkipNavigation navigation, int id, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public class UndoService(PlanWriter writer)
                         notes.AddRange(restored.Value?.NotRelinked ?? []);
                         break;
                     case "created" or "restored":
-                        var made = await FindAsync(w.Db, entry, ct);
+                        var made = await FindAsync(w.Db, planId, entry.ItemKind, entry.ItemId, ct);
                         if (made is null)
                         {
                             continue;
@@ -66,7 +66,7 @@ public class UndoService(PlanWriter writer)
                         await w.TrashAsync(made, ct);
                         break;
                     default:
-                        var item = await FindAsync(w.Db, entry, ct);
+                        var item = await FindAsync(w.Db, planId, entry.ItemKind, entry.ItemId, ct);
                         if (item is null)
                         {
                             notes.Add($"{entry.ItemType} \"{entry.ItemName}\" was deleted since");
@@ -104,7 +104,7 @@ public class UndoService(PlanWriter writer)
                 .Where(a => a.PlanId == planId && a.ItemKind == itemKind && a.ItemId == itemId && a.ItemVersion > version && a.Changes != null)
                 .OrderByDescending(a => a.ItemVersion)
                 .ToListAsync(ct);
-            var item = await FindAsync(w.Db, new ActivityEntry { ItemKind = itemKind, ItemId = itemId, PlanId = planId }, ct);
+            var item = await FindAsync(w.Db, planId, itemKind, itemId, ct);
             if (item is null)
             {
                 return ServiceResult.NotFound("The item");
@@ -127,16 +127,16 @@ public class UndoService(PlanWriter writer)
             return ServiceResult.Ok($"Restored version {version} of \"{item.ActivityName}\".");
         }, ct);
 
-    private static async Task<EntityBase?> FindAsync(PlannerDbContext db, ActivityEntry entry, CancellationToken ct)
+    private static async Task<EntityBase?> FindAsync(PlannerDbContext db, int planId, string itemKind, int? itemId, CancellationToken ct)
     {
-        var type = db.Model.GetEntityTypes().FirstOrDefault(t => !t.IsPropertyBag && t.ClrType.Name == entry.ItemKind);
-        if (type is null || entry.ItemId is not { } id)
+        var type = EntityQueries.TypeOf(db, itemKind);
+        if (type is null || itemId is not { } id)
         {
             return null;
         }
 
         var rows = await EntityQueries.WhereEqualsAsync(db, type.ClrType, nameof(EntityBase.Id), typeof(int), id, track: true, ct);
-        return rows.FirstOrDefault() is EntityBase item && PlanItems.PlanIdOf(item) == entry.PlanId ? item : null;
+        return rows.FirstOrDefault() is EntityBase item && PlanItems.PlanIdOf(item) == planId ? item : null;
     }
 
     private static async Task PutBackAsync(PlannerDbContext db, EntityBase item, IEnumerable<(string Field, JsonElement? Value, JsonElement? Added)> values, CancellationToken ct)
