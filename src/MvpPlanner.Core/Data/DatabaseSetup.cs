@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.History;
+using MvpPlanner.Core.ImportExport;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
@@ -66,6 +67,7 @@ public static class DatabaseSetup
         services.AddScoped<HistoryService>();
         services.AddScoped<UndoService>();
         services.AddScoped<TrashService>();
+        services.AddScoped<PlanExportService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
         services.AddScoped<CommitmentService>();

@@ -7,6 +7,7 @@ using MvpPlanner.Web.Components;
 using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using MvpPlanner.Web.Features.Sharing;
+using MvpPlanner.Web.Features.ImportExport;
 using Serilog;
 using Serilog.Events;
 
@@ -105,6 +106,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapShareEndpoints();
+        app.MapExportEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
             .Add(AllowAnonymousCircuits);

@@ -1,0 +1,342 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Workshops;
+
+namespace MvpPlanner.Core.ImportExport;
+
+/// <summary>A whole plan as one portable JSON document (<c>plan.json</c>): everything of the MVP and MVO parts, the
+/// workshops' votes and the KPI measurements. Items refer to each other by document keys ("feature-3"), never by
+/// database ids, so the document imports into any instance. It holds no secrets: no share-link or invitation tokens,
+/// no member emails, no user ids (voters and facilitators appear by display name). See docs/plan-json.md.</summary>
+public sealed record PlanDocument
+{
+    /// <summary>Goes up when a reader of an older version could misread the document; readers refuse newer ones.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public string Generator { get; init; } = "MvpPlanner";
+
+    public DateTime? ExportedAt { get; init; }
+
+    public required PlanSection Plan { get; init; }
+
+    public List<OutcomeDoc> Outcomes { get; init; } = [];
+
+    public List<PersonaDoc> Personas { get; init; } = [];
+
+    public List<ProblemDoc> Problems { get; init; } = [];
+
+    public List<PhaseDoc> Phases { get; init; } = [];
+
+    public List<LaneDoc> Lanes { get; init; } = [];
+
+    public List<FeatureDoc> Features { get; init; } = [];
+
+    public List<CommitmentDoc> Commitments { get; init; } = [];
+
+    public List<JourneyStageDoc> JourneyStages { get; init; } = [];
+
+    public List<OperationRoleDoc> OperationRoles { get; init; } = [];
+
+    public List<CoreProcessDoc> CoreProcesses { get; init; } = [];
+
+    public List<EssentialToolDoc> EssentialTools { get; init; } = [];
+
+    public List<KpiDoc> Kpis { get; init; } = [];
+
+    public List<WorkshopDoc> Workshops { get; init; } = [];
+
+    /// <summary>camelCase names, enums by name, ISO dates; unknown fields are ignored when reading (a newer minor
+    /// addition must not break an older reader), and a missing required section is an error.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        MaxDepth = 16,
+    };
+}
+
+public sealed record PlanSection
+{
+    public required string Name { get; init; }
+
+    public string Vision { get; init; } = "";
+
+    /// <summary>The core promise.</summary>
+    public string ValueProposition { get; init; } = "";
+
+    public bool IsArchived { get; init; }
+
+    /// <summary>Launch steps the team ticked by hand, by name (defineProblem, design, launch …).</summary>
+    public List<string> CompletedLaunchSteps { get; init; } = [];
+
+    public DateTime? CreatedAt { get; init; }
+
+    public DateTime? UpdatedAt { get; init; }
+}
+
+public sealed record OutcomeDoc
+{
+    public required string Key { get; init; }
+
+    public required string Description { get; init; }
+
+    public string Metric { get; init; } = "";
+
+    public string Baseline { get; init; } = "";
+
+    public string Target { get; init; } = "";
+}
+
+public sealed record PersonaDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string UserGroup { get; init; } = "";
+
+    public string Goals { get; init; } = "";
+
+    public string Pains { get; init; } = "";
+
+    public string Context { get; init; } = "";
+}
+
+public sealed record ProblemDoc
+{
+    public required string Key { get; init; }
+
+    public required string Statement { get; init; }
+
+    public int Severity { get; init; } = 3;
+
+    public ProblemFrequency Frequency { get; init; } = ProblemFrequency.Weekly;
+
+    public string Evidence { get; init; } = "";
+
+    /// <summary>Keys of the personas who have the problem.</summary>
+    public List<string> Personas { get; init; } = [];
+}
+
+public sealed record PhaseDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public string Goal { get; init; } = "";
+
+    public string ExitCriteria { get; init; } = "";
+}
+
+public sealed record LaneDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+}
+
+public sealed record FeatureDoc
+{
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public FeatureStatus Status { get; init; }
+
+    public string Owner { get; init; } = "";
+
+    public Moscow Moscow { get; init; }
+
+    public int? Reach { get; init; }
+
+    public double? Impact { get; init; }
+
+    public int? Confidence { get; init; }
+
+    public double? Effort { get; init; }
+
+    public int? Value { get; init; }
+
+    public int? EffortSize { get; init; }
+
+    /// <summary>Key of the roadmap phase; null while unscheduled.</summary>
+    public string? Phase { get; init; }
+
+    public string? Lane { get; init; }
+
+    /// <summary>Position inside its board cell (phase × lane), 0 first.</summary>
+    public int Rank { get; init; }
+
+    public bool NeedsOperationalSupport { get; init; }
+
+    /// <summary>Keys of the problems the feature solves.</summary>
+    public List<string> Problems { get; init; } = [];
+}
+
+public sealed record CommitmentDoc
+{
+    public required string Key { get; init; }
+
+    public required string Text { get; init; }
+}
+
+public sealed record JourneyStageDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Touchpoints { get; init; } = "";
+
+    public string InternalActions { get; init; } = "";
+}
+
+public sealed record OperationRoleDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Holder { get; init; } = "";
+}
+
+public sealed record CoreProcessDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Stage { get; init; }
+
+    public string Steps { get; init; } = "";
+
+    public bool IsFrontstage { get; init; }
+
+    public Automation Automation { get; init; }
+
+    public bool HasRunManually { get; init; }
+
+    public string? OwnerRole { get; init; }
+
+    public bool KeepsCorePromise { get; init; }
+
+    public List<string> Commitments { get; init; } = [];
+
+    public List<string> Tools { get; init; } = [];
+
+    public List<string> Features { get; init; } = [];
+}
+
+public sealed record EssentialToolDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Category { get; init; } = "";
+
+    public decimal MonthlyCost { get; init; }
+}
+
+public sealed record KpiDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Unit { get; init; } = "";
+
+    public KpiDirection Direction { get; init; }
+
+    public decimal? Target { get; init; }
+
+    public string? OwnerRole { get; init; }
+
+    public ReviewCadence Cadence { get; init; } = ReviewCadence.Weekly;
+
+    public List<MeasurementDoc> Measurements { get; init; } = [];
+
+    public List<ReviewDoc> Reviews { get; init; } = [];
+}
+
+public sealed record MeasurementDoc
+{
+    public DateOnly MeasuredOn { get; init; }
+
+    public decimal Value { get; init; }
+
+    public string Note { get; init; } = "";
+}
+
+public sealed record ReviewDoc
+{
+    public DateOnly HeldOn { get; init; }
+
+    public string Notes { get; init; } = "";
+}
+
+public sealed record WorkshopDoc
+{
+    public required string Name { get; init; }
+
+    /// <summary>The facilitator's display name (never an email or user id).</summary>
+    public string Facilitator { get; init; } = "";
+
+    public DateTime StartedAt { get; init; }
+
+    public DateTime? EndedAt { get; init; }
+
+    public List<VoteRoundDoc> Rounds { get; init; } = [];
+}
+
+public sealed record VoteRoundDoc
+{
+    public required string Title { get; init; }
+
+    public VoteItemKind ItemKind { get; init; }
+
+    public int DotsPerPerson { get; init; } = 3;
+
+    public bool AllowSeveralDotsPerItem { get; init; }
+
+    public bool IsRevealed { get; init; }
+
+    public DateTime? AppliedAt { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public List<VoteRoundItemDoc> Items { get; init; } = [];
+}
+
+public sealed record VoteRoundItemDoc
+{
+    /// <summary>Key of the voted feature or problem; null when it was deleted after the vote.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>The item's name when the vote opened.</summary>
+    public required string Label { get; init; }
+
+    public List<VoteDoc> Votes { get; init; } = [];
+}
+
+public sealed record VoteDoc
+{
+    /// <summary>The voter's display name; two voters of one name are told apart as "Ana (2)".</summary>
+    public required string Voter { get; init; }
+
+    public int Dots { get; init; }
+}

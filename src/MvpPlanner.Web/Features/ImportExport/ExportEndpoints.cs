@@ -1,0 +1,48 @@
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.ImportExport;
+
+namespace MvpPlanner.Web.Features.ImportExport;
+
+/// <summary>Plain GET downloads at stable URLs (<c>/plans/{id}/export/…</c>), so an export can be scripted as well as
+/// clicked. They need a signed-in member of the plan's workspace (any role); to anyone else every URL is a 404.</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/plans/{planId:int}/export");
+        group.MapGet("/plan.json", (int planId, PlanExportService export, CancellationToken ct) => SendAsync(export.PlanJsonAsync(planId, ct)));
+        return endpoints;
+    }
+
+    internal static async Task<IResult> SendAsync(Task<ServiceResult<ExportFile>> making)
+    {
+        var result = await making;
+        if (result.Succeeded)
+        {
+            var file = result.Value!;
+            return new DownloadResult(file);
+        }
+
+        return result.Status switch
+        {
+            ResultStatus.Forbidden => TypedResults.Text(result.Message ?? "You cannot export this plan.", "text/plain", statusCode: StatusCodes.Status403Forbidden),
+            ResultStatus.Invalid => TypedResults.Text(result.Message ?? "This export cannot be made.", "text/plain", statusCode: StatusCodes.Status400BadRequest),
+            _ => TypedResults.Text("There is no plan at this address, or you are not a member of its workspace.", "text/plain", statusCode: StatusCodes.Status404NotFound),
+        };
+    }
+
+    /// <summary>An attachment that is never cached by a shared cache: a plan is private to its workspace.</summary>
+    private sealed class DownloadResult(ExportFile file) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var response = context.Response;
+            response.ContentType = file.ContentType;
+            response.Headers.CacheControl = "private, no-store";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = file.FileName, Inline = false }.ToString();
+            response.ContentLength = file.Content.Length;
+            await response.Body.WriteAsync(file.Content, context.RequestAborted);
+        }
+    }
+}
