@@ -60,6 +60,10 @@ public class ServiceResult
     public static ServiceResult Invalid(string field, string message) =>
         new(ResultStatus.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>Several problems with one field (a file), summed up in <paramref name="summary"/>.</summary>
+    public static ServiceResult Invalid(string field, IReadOnlyList<string> messages, string summary) =>
+        new(ResultStatus.Invalid, summary, new Dictionary<string, string[]> { [field] = [.. messages] });
+
     protected static IReadOnlyDictionary<string, string[]> ToErrors(ValidationResult validation) =>
         validation.Errors
             .GroupBy(e => e.PropertyName)

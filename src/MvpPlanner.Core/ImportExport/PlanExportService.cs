@@ -51,24 +51,37 @@ public class PlanExportService(
     {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
         var outcomes = await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId).OrderBy(o => o.Order).ThenBy(o => o.Id).ToListAsync(ct);
-        var personas = await db.Personas.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Id).ToListAsync(ct);
-        var problems = await db.Problems.AsNoTracking().Where(p => p.PlanId == planId).Include(p => p.Personas).OrderBy(p => p.Id).AsSplitQuery().ToListAsync(ct);
+        var personas = (await db.Personas.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct)).OrderBy(p => p.Name, Ordinal).ThenBy(p => p.Id).ToList();
+        var problems = (await db.Problems.AsNoTracking().Where(p => p.PlanId == planId).Include(p => p.Personas).OrderBy(p => p.Id).AsSplitQuery().ToListAsync(ct))
+            .OrderBy(p => p.Statement, Ordinal).ThenBy(p => p.Id).ToList();
         var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(ct);
         var lanes = await db.Lanes.AsNoTracking().Where(l => l.PlanId == planId).OrderBy(l => l.Order).ThenBy(l => l.Id).ToListAsync(ct);
         var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId).Include(f => f.Problems).OrderBy(f => f.Id).AsSplitQuery().ToListAsync(ct);
-        var commitments = await db.Commitments.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Id).ToListAsync(ct);
+        var commitments = (await db.Commitments.AsNoTracking().Where(c => c.PlanId == planId).ToListAsync(ct)).OrderBy(c => c.Text, Ordinal).ThenBy(c => c.Id).ToList();
         var stages = await db.JourneyStages.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
-        var roles = await db.OperationRoles.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Id).ToListAsync(ct);
+        var roles = (await db.OperationRoles.AsNoTracking().Where(r => r.PlanId == planId).ToListAsync(ct)).OrderBy(r => r.Name, Ordinal).ThenBy(r => r.Id).ToList();
         var processes = await db.CoreProcesses.AsNoTracking().Where(p => p.PlanId == planId)
             .Include(p => p.Commitments).Include(p => p.Tools).Include(p => p.Features)
             .OrderBy(p => p.Id).AsSplitQuery().ToListAsync(ct);
-        var tools = await db.EssentialTools.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Id).ToListAsync(ct);
+        var tools = (await db.EssentialTools.AsNoTracking().Where(t => t.PlanId == planId).ToListAsync(ct)).OrderBy(t => t.Name, Ordinal).ThenBy(t => t.Id).ToList();
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == planId).Include(k => k.Measurements).Include(k => k.Reviews)
             .OrderBy(k => k.Id).AsSplitQuery().ToListAsync(ct);
         var workshops = await db.Set<WorkshopSession>().AsNoTracking().Where(s => s.PlanId == planId)
             .Include(s => s.Rounds).ThenInclude(r => r.Items)
             .Include(s => s.Rounds).ThenInclude(r => r.Votes)
             .OrderBy(s => s.StartedAt).ThenBy(s => s.Id).AsSplitQuery().ToListAsync(ct);
+
+        // Listed by what they are, not by database id: an imported copy gets new ids in an order EF Core chooses, and
+        // must still export in the same order with the same keys.
+        var phaseOrder = phases.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var laneOrder = lanes.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var stageOrder = stages.Select((st, i) => (st.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        features = [.. features
+            .OrderBy(f => f.PhaseId is { } ph ? phaseOrder[ph] : -1).ThenBy(f => f.LaneId is { } l ? laneOrder[l] : -1)
+            .ThenBy(f => f.Rank).ThenBy(f => f.Title, Ordinal).ThenBy(f => f.Id)];
+        processes = [.. processes.OrderBy(p => p.StageId is { } st ? stageOrder[st] : -1).ThenBy(p => p.Name, Ordinal).ThenBy(p => p.Id)];
+        kpis = [.. kpis.OrderBy(k => k.Name, Ordinal).ThenBy(k => k.Id)];
+        workshops = [.. workshops.OrderBy(w => w.StartedAt).ThenBy(w => w.Name, Ordinal).ThenBy(w => w.Id)];
 
         var personaKeys = Keys(personas.Select(p => p.Id), "persona");
         var problemKeys = Keys(problems.Select(p => p.Id), "problem");
@@ -146,9 +159,9 @@ public class PlanExportService(
             {
                 Key = $"kpi-{i + 1}", Name = k.Name, Unit = k.Unit, Direction = k.Direction, Target = k.Target,
                 OwnerRole = Ref(k.OwnerRoleId, roleKeys), Cadence = k.Cadence,
-                Measurements = k.Measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.Id)
+                Measurements = k.Measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.Value).ThenBy(m => m.Note, Ordinal).ThenBy(m => m.Id)
                     .Select(m => new MeasurementDoc { MeasuredOn = m.MeasuredOn, Value = m.Value, Note = m.Note }).ToList(),
-                Reviews = k.Reviews.OrderBy(r => r.HeldOn).ThenBy(r => r.Id)
+                Reviews = k.Reviews.OrderBy(r => r.HeldOn).ThenBy(r => r.Notes, Ordinal).ThenBy(r => r.Id)
                     .Select(r => new ReviewDoc { HeldOn = r.HeldOn, Notes = r.Notes }).ToList(),
             }).ToList(),
             Workshops = workshops.Select(s => new WorkshopDoc
@@ -157,7 +170,7 @@ public class PlanExportService(
                 Facilitator = s.FacilitatorName,
                 StartedAt = s.StartedAt,
                 EndedAt = s.EndedAt,
-                Rounds = s.Rounds.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => RoundDoc(r, r.ItemKind == VoteItemKind.Feature ? featureKeys : problemKeys)).ToList(),
+                Rounds = s.Rounds.OrderBy(r => r.CreatedAt).ThenBy(r => r.Title, Ordinal).ThenBy(r => r.Id).Select(r => RoundDoc(r, r.ItemKind == VoteItemKind.Feature ? featureKeys : problemKeys)).ToList(),
             }).ToList(),
         };
     }
@@ -187,7 +200,7 @@ public class PlanExportService(
             IsRevealed = round.IsRevealed,
             AppliedAt = round.AppliedAt,
             CreatedAt = round.CreatedAt,
-            Items = round.Items.OrderBy(i => i.Id).Select(i => new VoteRoundItemDoc
+            Items = round.Items.OrderBy(i => i.Label, Ordinal).ThenBy(i => i.Id).Select(i => new VoteRoundItemDoc
             {
                 Item = itemKeys.GetValueOrDefault(i.ItemId),
                 Label = i.Label,
@@ -205,7 +218,9 @@ public class PlanExportService(
     private static string? Ref(int? id, Dictionary<int, string> keys) => id is { } value ? keys.GetValueOrDefault(value) : null;
 
     private static List<string> RefList(IEnumerable<int> ids, Dictionary<int, string> keys) =>
-        ids.Where(keys.ContainsKey).Order().Select(id => keys[id]).ToList();
+        ids.Where(keys.ContainsKey).Select(id => keys[id]).OrderBy(k => k.Length).ThenBy(k => k, Ordinal).ToList();
+
+    private static readonly StringComparer Ordinal = StringComparer.Ordinal;
 }
 
 /// <summary>Download names made from a plan's name: letters, digits and dashes only, so no header or path can be

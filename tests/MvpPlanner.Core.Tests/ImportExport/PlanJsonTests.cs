@@ -1,0 +1,277 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using MvpPlanner.Core.Accounts;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.ImportExport;
+using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Sharing;
+using MvpPlanner.Core.Tests.Infrastructure;
+using MvpPlanner.Core.Workshops;
+
+namespace MvpPlanner.Core.Tests.ImportExport;
+
+/// <summary>plan.json takes a whole plan to another workspace or instance and back with nothing lost; a file that is not
+/// a complete, consistent plan is refused with a message and writes nothing.</summary>
+public class PlanJsonTests
+{
+    [Fact]
+    public async Task ExportImportExport_GivesTheSameDocumentApartFromTimestamps()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var first = await ExportJsonAsync(test, planId);
+
+        var document = await test.Get<PlanImportService>().ReadAsync(new MemoryStream(first));
+        document.Status.ShouldBe(ResultStatus.Ok, document.Message);
+        var imported = await test.Get<PlanImportService>().ImportAsync(test.WorkspaceId, document.Value!);
+        imported.Status.ShouldBe(ResultStatus.Ok, imported.Message);
+        imported.Value.ShouldNotBe(planId);
+        var second = await ExportJsonAsync(test, imported.Value);
+
+        Comparable(second).ShouldBe(Comparable(first));
+    }
+
+    [Fact]
+    public async Task ExportedPlan_HoldsEveryPartOfTheMvpAndMvo()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+
+        var document = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+
+        document.SchemaVersion.ShouldBe(PlanDocument.CurrentSchemaVersion);
+        document.Outcomes.ShouldNotBeEmpty();
+        document.Personas.Count.ShouldBe(2);
+        document.Problems.ShouldAllBe(p => p.Personas.Count > 0);
+        document.Features.ShouldContain(f => f.Phase != null && f.Lane != null && f.Problems.Count > 0);
+        document.Phases.Select(p => p.Name).ShouldContain("MVP");
+        document.Commitments.ShouldNotBeEmpty();
+        document.JourneyStages.ShouldNotBeEmpty();
+        document.CoreProcesses.ShouldContain(p => p.Stage != null && p.OwnerRole != null && p.Tools.Count > 0 && p.Features.Count > 0);
+        document.Kpis.ShouldContain(k => k.Measurements.Count > 0 && k.Reviews.Count > 0);
+        var round = document.Workshops.ShouldHaveSingleItem().Rounds.ShouldHaveSingleItem();
+        round.Items.SelectMany(i => i.Votes).ShouldContain(v => v.Voter == "Olivia Owner" && v.Dots == 2);
+    }
+
+    [Fact]
+    public async Task ExportedJson_HoldsNoTokensEmailsOrUserIds()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var link = await test.Get<ShareLinkService>().CreateAsync(planId, new ShareLinkInput { Label = "Board" });
+        link.Status.ShouldBe(ResultStatus.Ok, link.Message);
+
+        var json = Encoding.UTF8.GetString(await ExportJsonAsync(test, planId));
+
+        json.ShouldNotContain(link.Value!.Token);
+        json.ShouldNotContain(test.Owner.UserId);
+        json.ShouldNotContain("@");
+        json.ShouldNotContain("token", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task ImportedPlan_IsOneChangeInItsActivity_AndUndoMovesItToTheTrash()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var document = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+
+        var imported = await test.Get<PlanImportService>().ImportAsync(test.WorkspaceId, document, "Imported copy");
+
+        await using (var db = await test.NewContextAsync())
+        {
+            var changeSets = await db.ActivityEntries.Where(a => a.PlanId == imported.Value).Select(a => a.ChangeSetId).Distinct().ToListAsync();
+            changeSets.ShouldHaveSingleItem();
+        }
+
+        var undone = await test.Get<PlanImportService>().UndoImportAsync(imported.Value);
+        undone.Status.ShouldBe(ResultStatus.Ok, undone.Message);
+        (await test.Get<PlanService>().ListAsync(includeArchived: true)).ShouldNotContain(p => p.Id == imported.Value);
+    }
+
+    [Fact]
+    public async Task ImportIntoAWorkspaceWhereTheUserIsAViewer_IsRefusedAndWritesNothing()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var document = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+        var viewer = await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer);
+        var before = await test.SnapshotAsync(test.WorkspaceId);
+
+        test.ActAs(viewer);
+        var imported = await test.Get<PlanImportService>().ImportAsync(test.WorkspaceId, document);
+
+        imported.Status.ShouldBe(ResultStatus.Forbidden);
+        (await test.SnapshotAsync(test.WorkspaceId)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Outsider_CannotExportAPlanOfAnotherWorkspace()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var (outsider, _) = await test.CreateOutsiderAsync();
+
+        test.ActAs(outsider);
+        var exported = await test.Get<PlanExportService>().PlanJsonAsync(planId);
+
+        exported.Status.ShouldBe(ResultStatus.NotFound);
+    }
+
+    public static TheoryData<string, string> BrokenFiles => new()
+    {
+        { "newer schema", """{ "schemaVersion": 99, "plan": { "name": "Future" } }""" },
+        { "no schema version", """{ "plan": { "name": "Who knows" } }""" },
+        { "not JSON", "Title,Status\nChat,Idea" },
+        { "missing feature phase", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "Chat", "phase": "phase-9" } ] }""" },
+        { "problem of a missing persona", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "problems": [ { "key": "problem-1", "statement": "Slow", "personas": ["persona-7"] } ] }""" },
+        { "unknown status", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "Chat", "status": "sometimes" } ] }""" },
+        { "invalid value", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "Chat", "impact": 7 } ] }""" },
+        { "no plan name", """{ "schemaVersion": 1, "plan": { "name": "  " } }""" },
+        { "twice the same key", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "lanes": [ { "key": "lane-1", "name": "A" }, { "key": "lane-1", "name": "B" } ] }""" },
+        { "empty", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task BrokenFile_IsRefusedWithAMessage_AndWritesNothing(string what, string json)
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        await CreateRichPlanAsync(test);
+        var before = await test.SnapshotAsync(test.WorkspaceId);
+
+        var read = await test.Get<PlanImportService>().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        read.Status.ShouldBe(ResultStatus.Invalid, what);
+        read.ErrorsFor(PlanImportService.FileField).ShouldNotBeEmpty(what);
+        read.Message.ShouldNotBeNullOrWhiteSpace();
+        read.Message.ShouldNotContain("Exception");
+        (await test.SnapshotAsync(test.WorkspaceId)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task TruncatedExport_IsRefusedAsIncomplete()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var json = await ExportJsonAsync(test, planId);
+
+        var read = await test.Get<PlanImportService>().ReadAsync(new MemoryStream(json[..(json.Length / 2)]));
+
+        read.Status.ShouldBe(ResultStatus.Invalid);
+        read.Message!.ShouldContain("not complete JSON");
+    }
+
+    [Fact]
+    public async Task FileOverTheSizeLimit_IsRefusedWithoutReadingItAll()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var fifty = new MemoryStream(new byte[50 * 1024 * 1024]);
+
+        var read = await test.Get<PlanImportService>().ReadAsync(fifty);
+
+        read.Status.ShouldBe(ResultStatus.Invalid);
+        read.Message!.ShouldContain("larger than 20 MB");
+        fifty.Position.ShouldBeLessThan(fifty.Length);
+    }
+
+    [Fact]
+    public async Task UnknownFields_AreIgnored()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var json = """{ "schemaVersion": 1, "somethingNew": [1, 2], "plan": { "name": "Tools", "colour": "teal" }, "lanes": [ { "key": "lane-1", "name": "Design", "icon": "pen" } ] }""";
+
+        var read = await test.Get<PlanImportService>().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        read.Status.ShouldBe(ResultStatus.Ok, read.Message);
+        read.Value!.Lanes.ShouldHaveSingleItem().Name.ShouldBe("Design");
+    }
+
+    [Fact]
+    public async Task ScriptTagsAndOddUnicode_SurviveTheRoundTripAsText()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync("<script>alert(1)</script> Café ☕ 👩🏽‍💻 مرحبا");
+        var document = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+
+        var imported = await test.Get<PlanImportService>().ImportAsync(test.WorkspaceId, document);
+
+        var copy = (await test.Get<PlanExportService>().GetDocumentAsync(imported.Value)).Value!;
+        copy.Plan.Name.ShouldBe("<script>alert(1)</script> Café ☕ 👩🏽‍💻 مرحبا");
+    }
+
+    [Fact]
+    public async Task DuplicateWithoutPersonas_KeepsFeaturesAndProblems_IntoAnotherWorkspaceWhereTheUserIsEditor()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        var other = await test.Get<WorkspaceService>().CreateAsync(new WorkspaceInput { Name = "Second team" });
+        other.Status.ShouldBe(ResultStatus.Ok, other.Message);
+
+        var copied = await test.Get<PlanImportService>().DuplicateAsync(planId, other.Value, "", new DuplicateOptions(IncludePersonas: false));
+
+        copied.Status.ShouldBe(ResultStatus.Ok, copied.Message);
+        var copy = (await test.Get<PlanExportService>().GetDocumentAsync(copied.Value)).Value!;
+        var source = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+        copy.Plan.Name.ShouldBe($"Copy of {source.Plan.Name}");
+        copy.Personas.ShouldBeEmpty();
+        copy.Problems.Count.ShouldBe(source.Problems.Count);
+        copy.Features.Count.ShouldBe(source.Features.Count);
+        await using var db = await test.NewContextAsync();
+        (await db.Plans.SingleAsync(p => p.Id == copied.Value)).WorkspaceId.ShouldBe(other.Value);
+    }
+
+    /// <summary>The demo plan (every MVP and MVO item type) plus a finished workshop vote and KPI history.</summary>
+    internal static async Task<int> CreateRichPlanAsync(TestDatabase test)
+    {
+        var planId = await test.Get<DemoPlanSeeder>().SeedAsync(test.WorkspaceId, test.Owner);
+        var document = (await test.Get<PlanExportService>().GetDocumentAsync(planId)).Value!;
+        var operations = await test.GetOperationsAsync(planId);
+        var kpiId = operations.Kpis[0].Id;
+        await test.RecordMeasurementAsync(planId, kpiId, new DateOnly(2026, 11, 2), 12.5m);
+        await test.RecordReviewAsync(planId, kpiId, new DateOnly(2026, 11, 9), "Slower than hoped");
+        (await test.Get<WorkshopSessionService>().StartSessionAsync(planId, "Kick-off")).Status.ShouldBe(ResultStatus.Ok);
+        var featureIds = await FeatureIdsAsync(test, planId);
+        await test.AddProcessAsync(planId, new ProcessInput
+        {
+            Name = "Hand over a borrowed tool", StageId = operations.Stages[4].Id, OwnerRoleId = operations.Roles[0].Id,
+            ToolIds = [operations.Tools[0].Id], FeatureIds = [featureIds[1]], CommitmentIds = [operations.Commitments[0].Id],
+        });
+        var round = await test.Get<VoteService>().OpenVoteAsync(planId, new VoteInput { Title = "What first?", ItemKind = VoteItemKind.Feature, ItemIds = featureIds, DotsPerPerson = 3, AllowSeveralDotsPerItem = true });
+        round.Status.ShouldBe(ResultStatus.Ok, round.Message);
+        (await test.Get<VoteService>().PlaceDotAsync(planId, round.Value, featureIds[0])).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().PlaceDotAsync(planId, round.Value, featureIds[0])).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().PlaceDotAsync(planId, round.Value, featureIds[1])).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<VoteService>().RevealAsync(planId, round.Value)).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<WorkshopSessionService>().EndSessionAsync(planId)).Status.ShouldBe(ResultStatus.Ok);
+        document.Features.ShouldNotBeEmpty();
+        return planId;
+    }
+
+    private static async Task<List<int>> FeatureIdsAsync(TestDatabase test, int planId)
+    {
+        await using var db = await test.NewContextAsync();
+        return await db.Features.Where(f => f.PlanId == planId).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
+    }
+
+    private static async Task<byte[]> ExportJsonAsync(TestDatabase test, int planId)
+    {
+        var file = await test.Get<PlanExportService>().PlanJsonAsync(planId);
+        file.Status.ShouldBe(ResultStatus.Ok, file.Message);
+        file.Value!.ContentType.ShouldBe("application/json");
+        return file.Value.Content;
+    }
+
+    /// <summary>The document without its timestamps: what must match after a round trip.</summary>
+    private static string Comparable(byte[] json)
+    {
+        var node = JsonNode.Parse(json)!;
+        node.AsObject().Remove("exportedAt");
+        node["plan"]!.AsObject().Remove("createdAt");
+        node["plan"]!.AsObject().Remove("updatedAt");
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
