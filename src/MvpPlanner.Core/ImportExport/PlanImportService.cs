@@ -163,6 +163,18 @@ public class PlanImportService(
         return ServiceResult<int>.Ok(plan.Plan.Id, $"Imported plan \"{plan.Plan.Name}\".");
     }
 
+    /// <summary>Starts a new plan from one of the <see cref="PlanTemplates"/>.</summary>
+    public async Task<ServiceResult<int>> CreateFromTemplateAsync(int workspaceId, string templateId, string? name = null, CancellationToken ct = default)
+    {
+        if (PlanTemplates.Load(templateId) is not { } document)
+        {
+            return Fail.NotFound("The template");
+        }
+
+        var created = await ImportAsync(workspaceId, document, string.IsNullOrWhiteSpace(name) ? null : name, ct);
+        return created.Succeeded ? ServiceResult<int>.Ok(created.Value, "Created the plan from the template. Everything in it is a starting point: edit what does not fit.") : created;
+    }
+
     /// <summary>Copies a plan the caller can see into a workspace where the caller is an editor (the same one or
     /// another), optionally without its personas or its workshops.</summary>
     public async Task<ServiceResult<int>> DuplicateAsync(int planId, int targetWorkspaceId, string name, DuplicateOptions options, CancellationToken ct = default)
