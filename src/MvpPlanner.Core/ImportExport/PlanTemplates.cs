@@ -11,11 +11,11 @@ public static class PlanTemplates
     public static IReadOnlyList<PlanTemplate> All { get; } =
     [
         new("software-dashboard", "Software MVP: a dashboard for one persona",
-            "The bare bones of a dashboard for one persona, launched to a pilot group and improved from office-hours feedback."),
+            "Example: a service health dashboard for IT service owners. The bare bones of a dashboard for one persona, launched to a pilot group and improved from office-hours feedback."),
         new("concierge-service", "Service run by hand first (concierge)",
-            "Deliver the service manually to the first customers, keep the core promise with simple processes, automate what proves itself."),
+            "Example: bookkeeping for small shops. Deliver the service by hand to the first customers with a shared inbox and a spreadsheet, keep the core promise, automate what proves itself."),
         new("internal-tool", "Internal tool",
-            "A tool for colleagues in one organisation: a pilot team first, then roll-out with training and internal communication."),
+            "Example: an onboarding hub for new colleagues. A tool for one organisation: a pilot team first, then roll-out with training and internal communication."),
     ];
 
     /// <summary>The template's document, or null for an unknown id.</summary>
