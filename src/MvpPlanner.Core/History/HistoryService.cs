@@ -47,11 +47,34 @@ public class HistoryService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             return [];
         }
 
+        // An action that touched many items at once (an import, undoing one) is one line with its counts, so it
+        // neither floods the list nor pushes everything before it off the page.
+        var large = await db.ActivityEntries.AsNoTracking()
+            .Where(a => a.PlanId == planId && a.ChangeSetId != null)
+            .GroupBy(a => a.ChangeSetId)
+            .Where(g => g.Count() > LargeChangeSet)
+            .Select(g => new { ChangeSetId = g.Key!.Value, Id = g.Max(a => a.Id), At = g.Max(a => a.At), UserName = g.Max(a => a.UserName) })
+            .ToListAsync(ct);
+        var largeIds = large.Select(l => (Guid?)l.ChangeSetId).ToList();
         var entries = await db.ActivityEntries.AsNoTracking()
-            .Where(a => a.PlanId == planId)
+            .Where(a => a.PlanId == planId && !largeIds.Contains(a.ChangeSetId))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(take)
             .ToListAsync(ct);
+        var counts = (await db.ActivityEntries.AsNoTracking()
+                .Where(a => a.PlanId == planId && largeIds.Contains(a.ChangeSetId))
+                .GroupBy(a => new { a.ChangeSetId, a.Action, a.ItemType })
+                .Select(g => new { g.Key.ChangeSetId, g.Key.Action, g.Key.ItemType, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(c => c.ChangeSetId!.Value);
+        var summaries = large.Select(l =>
+        {
+            var parts = counts[l.ChangeSetId].OrderByDescending(c => c.Count)
+                .Select(c => $"{c.Count} {(c.Count == 1 ? c.ItemType : Plural(c.ItemType))} {ActionPast(c.Action)}");
+            var total = counts[l.ChangeSetId].Sum(c => c.Count);
+            return new HistoryLine(l.Id, l.At, l.UserName ?? "", "made one change to", "", $"{total} items", $"({string.Join(", ", parts)})",
+                "", null, null, l.ChangeSetId, []) { Whereabouts = ItemWhereabouts.Gone };
+        }).ToList();
         var trashed = await db.TrashedItems.AsNoTracking().Where(t => t.PlanId == planId)
             .Select(t => new { t.ItemKind, t.ItemId }).ToListAsync(ct);
         var inTrash = trashed.Select(t => (t.ItemKind, t.ItemId)).ToHashSet();
@@ -70,13 +93,32 @@ public class HistoryService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         }
 
         return entries.Select(e => ToLine(e) with
-        {
-            Whereabouts = e.ItemId is not { } id ? ItemWhereabouts.Gone
-                : existing.Contains((e.ItemKind, id)) ? ItemWhereabouts.InPlan
-                : inTrash.Contains((e.ItemKind, id)) ? ItemWhereabouts.InTrash
-                : ItemWhereabouts.Gone,
-        }).ToList();
+            {
+                Whereabouts = e.ItemId is not { } id ? ItemWhereabouts.Gone
+                    : existing.Contains((e.ItemKind, id)) ? ItemWhereabouts.InPlan
+                    : inTrash.Contains((e.ItemKind, id)) ? ItemWhereabouts.InTrash
+                    : ItemWhereabouts.Gone,
+            })
+            .Concat(summaries)
+            .OrderByDescending(l => l.At).ThenByDescending(l => l.Id)
+            .Take(take)
+            .ToList();
     }
+
+    /// <summary>Above this many recorded changes, one action shows as a single summary line.</summary>
+    public const int LargeChangeSet = 20;
+
+    private static string ActionPast(string action) => action switch
+    {
+        "created" => "added",
+        "updated" => "changed",
+        _ => action,
+    };
+
+    private static string Plural(string noun) =>
+        noun.EndsWith('s') ? noun + "es"
+        : noun.EndsWith('y') && noun.Length > 1 && !"aeiou".Contains(noun[^2]) ? noun[..^1] + "ies"
+        : noun + "s";
 
     /// <summary>One item's history, newest first, with each changed field's value before and after.</summary>
     public async Task<IReadOnlyList<HistoryLine>> ForItemAsync(int planId, string itemKind, int itemId, CancellationToken ct = default)

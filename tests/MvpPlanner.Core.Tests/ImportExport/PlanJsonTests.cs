@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.History;
 using MvpPlanner.Core.ImportExport;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
@@ -86,6 +87,11 @@ public class PlanJsonTests
             var changeSets = await db.ActivityEntries.Where(a => a.PlanId == imported.Value).Select(a => a.ChangeSetId).Distinct().ToListAsync();
             changeSets.ShouldHaveSingleItem();
         }
+
+        var activity = await test.Get<HistoryService>().ListAsync(imported.Value);
+        var line = activity.ShouldHaveSingleItem();
+        line.Sentence.ShouldStartWith("Olivia Owner made one change to ");
+        line.Sentence.ShouldContain($"{document.Features.Count} features added");
 
         var undone = await test.Get<PlanImportService>().UndoImportAsync(imported.Value);
         undone.Status.ShouldBe(ResultStatus.Ok, undone.Message);
