@@ -115,6 +115,18 @@ public class PlanJsonTests
     }
 
     [Fact]
+    public async Task Viewer_CanExportThePlan()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await CreateRichPlanAsync(test);
+        test.ActAs(await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer));
+
+        var exported = await test.Get<PlanExportService>().PlanJsonAsync(planId);
+
+        exported.Status.ShouldBe(ResultStatus.Ok, exported.Message);
+    }
+
+    [Fact]
     public async Task Outsider_CannotExportAPlanOfAnotherWorkspace()
     {
         await using var test = await TestDatabase.CreateAsync();
