@@ -68,6 +68,7 @@ public static class DatabaseSetup
         services.AddScoped<UndoService>();
         services.AddScoped<TrashService>();
         services.AddScoped<PlanExportService>();
+        services.AddScoped<PlanRenderService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
         services.AddScoped<CommitmentService>();
