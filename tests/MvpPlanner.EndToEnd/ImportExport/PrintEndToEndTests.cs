@@ -67,7 +67,7 @@ public sealed class PrintEndToEndTests(BrowserFixture browser) : EndToEndTestBas
     }
 
     [Fact]
-    public async Task PlanPrintPage_OnAPhoneAndSavedAsPdf_ReadsWithoutSidewaysScrollAndMakesAPdf()
+    public async Task PlanPrintPage_OnAPhone_ReadsWithoutSidewaysScrollOpensThePrintDialogAndSavesAsPdf()
     {
         var (app, planId, _) = await PlanWithManyPhasesAsync();
         await Page.SetViewportSizeAsync(390, 844);
@@ -76,6 +76,9 @@ public sealed class PrintEndToEndTests(BrowserFixture browser) : EndToEndTestBas
         await Expect(Page.ByTestId("print")).ToBeVisibleAsync();
         (await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await Screenshots.TakeAsync(Page, "plan-print-phone");
+        await Page.EvaluateAsync("() => { window.__printed = 0; window.print = () => window.__printed++; }");
+        await Page.ByTestId("print").ClickAsync();
+        (await Page.EvaluateAsync<int>("() => window.__printed")).ShouldBe(1, "the button opens the print dialog");
 
         var pdf = await Page.PdfAsync(new() { Landscape = true, Format = "A4", PrintBackground = true });
         pdf.Take(5).ShouldBe("%PDF-"u8.ToArray());

@@ -101,6 +101,29 @@ public sealed class ReadableExportsHttpTests(PlannerWebApplicationFactory factor
         response.Headers.Location!.ToString().ShouldContain("/account/login");
     }
 
+    [Fact]
+    public async Task PrintPage_FeatureTitleWithMarkup_IsShownAsTextForAViewerAndHiddenFromAnOutsider()
+    {
+        var planId = await factory.DemoPlanIdAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlannerDbContext>>().CreateDbContextAsync();
+            var now = DateTime.UtcNow;
+            db.Features.Add(new Core.Features.Feature { PlanId = planId, Title = "<script>alert('print')</script> | pipes", CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var (status, html) = await (await MemberAsync("vic@example.com", WorkspaceRole.Viewer)).GetAsync($"/plans/{planId}/print");
+        var (outsiderStatus, outsiderHtml) = await (await MemberAsync("olga@example.com", role: null)).GetAsync($"/plans/{planId}/print");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("&lt;script&gt;alert(&#x27;print&#x27;)&lt;/script&gt; | pipes");
+        html.ShouldNotContain("<script>alert(");
+        html.ShouldContain("data-testid=\"print-roadmap\"");
+        outsiderStatus.ShouldBe(HttpStatusCode.NotFound);
+        outsiderHtml.ShouldNotContain("alert(");
+    }
+
     private async Task<Uri> UrlAsync(string file) => new($"/plans/{await factory.DemoPlanIdAsync()}/export/{file}", UriKind.Relative);
 
     /// <summary>A signed-in account that is a member of the demo plan's workspace in <paramref name="role"/>, or of no
