@@ -12,7 +12,7 @@ public static class MarkdownExport
     {
         var md = new StringBuilder();
         var plan = document.Plan;
-        md.Append("# ").AppendLine(Inline(plan.Name)).AppendLine();
+        md.Append("# ").AppendLine(MarkdownText.Inline(plan.Name)).AppendLine();
         if (plan.IsArchived)
         {
             md.AppendLine("This plan is archived.").AppendLine();
@@ -38,7 +38,7 @@ public static class MarkdownExport
     private static void Section(StringBuilder md, string heading, string text, string empty)
     {
         md.Append("## ").AppendLine(heading).AppendLine();
-        md.AppendLine(Paragraph(text, empty)).AppendLine();
+        md.AppendLine(MarkdownText.Paragraph(text, empty)).AppendLine();
     }
 
     private static void Outcomes(StringBuilder md, PlanDocument document)
@@ -65,7 +65,7 @@ public static class MarkdownExport
 
         foreach (var persona in document.Personas)
         {
-            md.Append("### ").AppendLine(Inline(persona.Name)).AppendLine();
+            md.Append("### ").AppendLine(MarkdownText.Inline(persona.Name)).AppendLine();
             Labelled(md, "User group", persona.UserGroup);
             Labelled(md, "Goals", persona.Goals);
             Labelled(md, "Pains", persona.Pains);
@@ -127,7 +127,7 @@ public static class MarkdownExport
         {
             if (column.Phase is { } phase)
             {
-                md.Append("### ").AppendLine(Inline(phase.Name)).AppendLine();
+                md.Append("### ").AppendLine(MarkdownText.Inline(phase.Name)).AppendLine();
                 md.Append("**Dates:** ").AppendLine(PlanReport.Dates(phase)).AppendLine();
                 if (!string.IsNullOrWhiteSpace(phase.Goal))
                 {
@@ -152,10 +152,10 @@ public static class MarkdownExport
 
             foreach (var cell in column.Cells.Where(c => c.Features.Count > 0))
             {
-                md.Append("#### ").AppendLine(cell.Lane is { } lane ? Inline(lane.Name) : "No lane").AppendLine();
+                md.Append("#### ").AppendLine(cell.Lane is { } lane ? MarkdownText.Inline(lane.Name) : "No lane").AppendLine();
                 foreach (var feature in cell.Features)
                 {
-                    md.Append("- ").Append(Inline(OneLine(feature.Title)))
+                    md.Append("- ").Append(MarkdownText.Inline(MarkdownText.OneLine(feature.Title)))
                         .Append(" (").Append(PlanReport.Label(feature.Moscow)).Append(", ").Append(PlanReport.Label(feature.Status)).AppendLine(")");
                 }
 
@@ -180,7 +180,7 @@ public static class MarkdownExport
         {
             foreach (var commitment in document.Commitments)
             {
-                md.Append("- ").AppendLine(Inline(OneLine(commitment.Text)));
+                md.Append("- ").AppendLine(MarkdownText.Inline(MarkdownText.OneLine(commitment.Text)));
             }
 
             md.AppendLine();
@@ -188,7 +188,7 @@ public static class MarkdownExport
 
         md.AppendLine("### Customer journey and core processes").AppendLine();
         var stageKeys = document.JourneyStages.Select(s => s.Key).ToHashSet();
-        var groups = document.JourneyStages.Select(s => (Heading: Inline(s.Name), Stage: (JourneyStageDoc?)s, Processes: document.CoreProcesses.Where(p => p.Stage == s.Key).ToList()))
+        var groups = document.JourneyStages.Select(s => (Heading: MarkdownText.Inline(s.Name), Stage: (JourneyStageDoc?)s, Processes: document.CoreProcesses.Where(p => p.Stage == s.Key).ToList()))
             .Append(("Processes not tied to a stage", null, document.CoreProcesses.Where(p => p.Stage is null || !stageKeys.Contains(p.Stage)).ToList()))
             .Where(g => g.Stage is not null || g.Processes.Count > 0)
             .ToList();
@@ -216,7 +216,7 @@ public static class MarkdownExport
             {
                 var facts = new List<string>
                 {
-                    "owner: " + (process.OwnerRole is { } r && roles.TryGetValue(r, out var role) ? Inline(RoleName(role)) : "none"),
+                    "owner: " + (process.OwnerRole is { } r && roles.TryGetValue(r, out var role) ? MarkdownText.Inline(RoleName(role)) : "none"),
                     PlanReport.Label(process.Automation).ToLowerInvariant(),
                     process.IsFrontstage ? "frontstage" : "backstage",
                 };
@@ -227,18 +227,18 @@ public static class MarkdownExport
 
                 if (process.Tools.Count > 0)
                 {
-                    facts.Add("tools: " + string.Join(", ", process.Tools.Select(k => Inline(tools.GetValueOrDefault(k, k)))));
+                    facts.Add("tools: " + string.Join(", ", process.Tools.Select(k => MarkdownText.Inline(tools.GetValueOrDefault(k, k)))));
                 }
 
                 if (process.Commitments.Count > 0)
                 {
-                    facts.Add("keeps: " + string.Join("; ", process.Commitments.Select(k => Inline(OneLine(commitments.GetValueOrDefault(k, k))))));
+                    facts.Add("keeps: " + string.Join("; ", process.Commitments.Select(k => MarkdownText.Inline(MarkdownText.OneLine(commitments.GetValueOrDefault(k, k))))));
                 }
 
-                md.Append("- **").Append(Inline(OneLine(process.Name))).Append("** (").Append(string.Join(", ", facts)).AppendLine(")");
+                md.Append("- **").Append(MarkdownText.Inline(MarkdownText.OneLine(process.Name))).Append("** (").Append(string.Join(", ", facts)).AppendLine(")");
                 foreach (var step in PlanReport.LinesOf(process.Steps))
                 {
-                    md.Append("  - ").AppendLine(Inline(step));
+                    md.Append("  - ").AppendLine(MarkdownText.Inline(step));
                 }
             }
 
@@ -302,8 +302,8 @@ public static class MarkdownExport
 
         foreach (var finding in readiness.Findings)
         {
-            md.Append("- **").Append(PlanReport.Label(finding.Severity)).Append(":** ").Append(Inline(finding.Title))
-                .Append(". ").AppendLine(Inline(finding.Explanation));
+            md.Append("- **").Append(PlanReport.Label(finding.Severity)).Append(":** ").Append(MarkdownText.Inline(finding.Title))
+                .Append(". ").AppendLine(MarkdownText.Inline(finding.Explanation));
         }
 
         md.AppendLine();
@@ -315,7 +315,7 @@ public static class MarkdownExport
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            md.Append("**").Append(label).Append(":** ").AppendLine(Paragraph(text, "")).AppendLine();
+            md.Append("**").Append(label).Append(":** ").AppendLine(MarkdownText.Paragraph(text, "")).AppendLine();
         }
     }
 
@@ -327,99 +327,9 @@ public static class MarkdownExport
         md.Append('|').AppendJoin("", headers.Select(_ => " --- |")).AppendLine();
         foreach (var row in rows)
         {
-            md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+            md.Append("| ").AppendJoin(" | ", row.Select(MarkdownText.Cell)).AppendLine(" |");
         }
 
         md.AppendLine();
-    }
-
-    internal static string Cell(string text)
-    {
-        var lines = PlanReport.LinesOf(Clean(text));
-        return lines.Count == 0 ? " " : string.Join("<br>", lines.Select(Inline));
-    }
-
-    /// <summary>A paragraph of user text: each line escaped, lines kept apart by hard breaks (a trailing backslash).</summary>
-    internal static string Paragraph(string text, string empty)
-    {
-        var lines = PlanReport.LinesOf(Clean(text));
-        return lines.Count == 0 ? empty : string.Join("\\\n", lines.Select(Inline));
-    }
-
-    private static string OneLine(string text) => string.Join(" ", PlanReport.LinesOf(text));
-
-    /// <summary>Escapes one line of user text for inline Markdown: backslash escapes for the characters that start
-    /// emphasis, code, links, tables and headings; entities for &lt;, &gt; and &amp; so no HTML or autolink forms; and
-    /// an escape at the start of a line where "-", "+", "=" or "1." would open a list or a heading underline.</summary>
-    internal static string Inline(string text)
-    {
-        var line = Clean(text).Replace('\n', ' ').Trim();
-        var sb = new StringBuilder(line.Length + 8);
-        foreach (var c in line)
-        {
-            switch (c)
-            {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#' or '!':
-                    sb.Append('\\').Append(c);
-                    break;
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '&':
-                    sb.Append("&amp;");
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-
-        if (sb.Length > 0 && sb[0] is '-' or '+' or '=')
-        {
-            sb.Insert(0, '\\');
-        }
-        else
-        {
-            var digits = 0;
-            while (digits < sb.Length && char.IsAsciiDigit(sb[digits]))
-            {
-                digits++;
-            }
-
-            if (digits > 0 && digits < sb.Length && sb[digits] is '.' or ')')
-            {
-                sb.Insert(digits, '\\');
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Drops control characters (other than line breaks) that no renderer shows and some misread; tabs become spaces.</summary>
-    private static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (c == '\t')
-            {
-                sb.Append(' ');
-            }
-            else if (c == '\n' || !char.IsControl(c))
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 }

@@ -174,7 +174,7 @@ public sealed class MarkdownExportTests
     [InlineData("<http://example.com> <b>x</b>")]
     public void Inline_MarkdownSyntax_RendersAsTheSameLiteralText(string text)
     {
-        var document = Markdown.Parse(MarkdownExport.Inline(text), Pipeline);
+        var document = Markdown.Parse(MarkdownText.Inline(text), Pipeline);
 
         var paragraph = document.OfType<ParagraphBlock>().Single();
         Text(paragraph).ShouldBe(text);
