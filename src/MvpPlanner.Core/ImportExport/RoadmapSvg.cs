@@ -213,9 +213,10 @@ public static class RoadmapSvg
         var current = new List<string>();
         var currentLength = 0;
         var truncated = false;
-        foreach (var word in words)
+        for (var w = 0; w < words.Length; w++)
         {
-            var elements = Elements(word);
+            var elements = Elements(words[w]);
+            var isLastWord = w == words.Length - 1;
             var start = 0;
             while (start < elements.Count)
             {
@@ -250,14 +251,14 @@ public static class RoadmapSvg
 
                 if (lines.Count >= maxLines)
                 {
-                    truncated = start < elements.Count || current.Count > 0 || word != words[^1];
+                    truncated = start < elements.Count || current.Count > 0 || !isLastWord;
                     break;
                 }
             }
 
             if (lines.Count >= maxLines)
             {
-                truncated |= word != words[^1];
+                truncated |= !isLastWord;
                 break;
             }
         }

@@ -79,6 +79,20 @@ public sealed class RoadmapSvgTests
     }
 
     [Fact]
+    public void Wrap_RepeatedLastWordAfterTheLimit_StillEndsInAnEllipsis()
+    {
+        var lines = RoadmapSvg.Wrap("go now go", 3, 1);
+
+        lines.ShouldBe(["go…"]);
+    }
+
+    [Fact]
+    public void Wrap_ShortTitle_IsOneLineWithoutEllipsis()
+    {
+        RoadmapSvg.Wrap("Sign-up", 20, 2).ShouldBe(["Sign-up"]);
+    }
+
+    [Fact]
     public void Render_ManyFeatures_GrowsTallerInsteadOfOverlapping()
     {
         var few = RenderSamples.Full();
