@@ -69,6 +69,7 @@ public static class DatabaseSetup
         services.AddScoped<TrashService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<PlanImportService>();
+        services.AddScoped<PlanRenderService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
         services.AddScoped<CommitmentService>();

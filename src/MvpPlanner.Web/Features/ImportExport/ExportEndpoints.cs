@@ -11,6 +11,9 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/plans/{planId:int}/export");
         group.MapGet("/plan.json", (int planId, PlanExportService export, CancellationToken ct) => SendAsync(export.PlanJsonAsync(planId, ct)));
+        group.MapGet("/plan.md", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.PlanMarkdownAsync(planId, ct)));
+        group.MapGet("/roadmap.svg", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.RoadmapSvgAsync(planId, ct)));
+        group.MapGet("/roadmap.png", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.RoadmapPngAsync(planId, ct)));
         return endpoints;
     }
 
@@ -40,6 +43,12 @@ public static class ExportEndpoints
             response.ContentType = file.ContentType;
             response.Headers.CacheControl = "private, no-store";
             response.Headers["X-Content-Type-Options"] = "nosniff";
+            if (file.ContentType.StartsWith("image/svg+xml", StringComparison.Ordinal))
+            {
+                // An SVG opened straight in a browser tab is a document: it may style itself, but never run or fetch anything.
+                response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+            }
+
             response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = file.FileName, Inline = false }.ToString();
             response.ContentLength = file.Content.Length;
             await response.Body.WriteAsync(file.Content, context.RequestAborted);
