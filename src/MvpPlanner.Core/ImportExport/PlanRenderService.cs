@@ -44,7 +44,18 @@ public class PlanRenderService(PlanExportService export, ReadinessService readin
             return ServiceResult<ExportFile>.From(document);
         }
 
-        var bytes = RoadmapPng.Render(RoadmapSvg.Render(document.Value!));
+        byte[] bytes;
+        try
+        {
+            bytes = RoadmapPng.Render(RoadmapSvg.Render(document.Value!));
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            // SkiaSharp's native library (and its libfontconfig) is missing on this server: say so and point at the SVG.
+            logger.LogError(e, "The roadmap of plan {PlanId} could not be drawn as PNG: the graphics library did not load", planId);
+            return Fail.Invalid("file", "This server cannot draw PNG images (a graphics library is missing; see the deployment notes). Download the roadmap as SVG instead.");
+        }
+
         logger.LogInformation("Exported the roadmap of plan {PlanId} as PNG ({Bytes} bytes)", planId, bytes.Length);
         return ServiceResult<ExportFile>.Ok(new ExportFile(FileNames.For(document.Value!.Plan.Name, "png", "roadmap"), "image/png", bytes));
     }
