@@ -68,6 +68,8 @@ public static class DatabaseSetup
         services.AddScoped<UndoService>();
         services.AddScoped<TrashService>();
         services.AddScoped<PlanExportService>();
+        services.AddScoped<CsvExportService>();
+        services.AddScoped<CsvImportService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
         services.AddScoped<CommitmentService>();

@@ -11,6 +11,9 @@ public static class ExportEndpoints
     {
         var group = endpoints.MapGroup("/plans/{planId:int}/export");
         group.MapGet("/plan.json", (int planId, PlanExportService export, CancellationToken ct) => SendAsync(export.PlanJsonAsync(planId, ct)));
+        group.MapGet("/features.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.FeaturesAsync(planId, ct)));
+        group.MapGet("/personas.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.PersonasAsync(planId, ct)));
+        group.MapGet("/problems.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.ProblemsAsync(planId, ct)));
         return endpoints;
     }
 
