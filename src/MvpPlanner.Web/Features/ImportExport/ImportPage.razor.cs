@@ -14,7 +14,7 @@ public partial class ImportPage
     private ImportOptions? _options;
     private ImportPreview? _preview;
     private ImportSummary? _summary;
-    private IBrowserFile? _file;
+    private (string Name, byte[] Content)? _file;
     private string? _fileError;
     private string? _mappingError;
     private bool _busy;
@@ -27,22 +27,13 @@ public partial class ImportPage
     private async Task KindChanged(ImportKind kind)
     {
         _kind = kind;
-        if (_file is not null)
-        {
-            await AnalyseAsync(_file);
-        }
+        await AnalyseAsync();
     }
 
     private async Task FileChosenAsync(InputFileChangeEventArgs e)
     {
-        _file = e.File;
-        await AnalyseAsync(e.File);
-    }
-
-    private async Task AnalyseAsync(IBrowserFile file)
-    {
-        (_analysis, _options, _preview, _fileError, _mappingError) = (null, null, null, null, null);
-        if (file.Size > CsvFileReader.MaxBytes)
+        (_file, _analysis, _options, _preview, _fileError, _mappingError) = (null, null, null, null, null, null);
+        if (e.File.Size > CsvFileReader.MaxBytes)
         {
             _fileError = $"This file is larger than {CsvFileReader.MaxBytes / (1024 * 1024)} MB. Split it into smaller files and import them one after another.";
             return;
@@ -51,24 +42,14 @@ public partial class ImportPage
         _busy = true;
         try
         {
-            // Copied first: the browser stream is slow to read in small pieces, and the reader reads it once anyway.
+            // Kept in memory (10 MB at most), so choosing another kind of import reads it again without a new upload.
             using var buffer = new MemoryStream();
-            await using (var upload = file.OpenReadStream(CsvFileReader.MaxBytes))
+            await using (var upload = e.File.OpenReadStream(CsvFileReader.MaxBytes))
             {
                 await upload.CopyToAsync(buffer);
             }
 
-            buffer.Position = 0;
-            var result = await CsvImportService.AnalyseAsync(buffer, file.Name, _kind);
-            if (result.Succeeded)
-            {
-                _analysis = result.Value!;
-                _options = CsvImportService.SuggestOptions(_analysis);
-            }
-            else
-            {
-                _fileError = result.Message;
-            }
+            _file = (e.File.Name, buffer.ToArray());
         }
         catch (IOException)
         {
@@ -77,6 +58,29 @@ public partial class ImportPage
         finally
         {
             _busy = false;
+        }
+
+        await AnalyseAsync();
+    }
+
+    private async Task AnalyseAsync()
+    {
+        (_analysis, _options, _preview, _mappingError) = (null, null, null, null);
+        if (_file is not { } file)
+        {
+            return;
+        }
+
+        var result = await CsvImportService.AnalyseAsync(new MemoryStream(file.Content), file.Name, _kind);
+        if (result.Succeeded)
+        {
+            _analysis = result.Value!;
+            _options = CsvImportService.SuggestOptions(_analysis);
+            _fileError = null;
+        }
+        else
+        {
+            _fileError = result.Message;
         }
     }
 

@@ -52,6 +52,22 @@ public class ImportPageTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task ImportPage_KindChangedAfterUpload_SameFileMatchedForPersonas()
+    {
+        var planId = await CreatePlanAsync("Field app");
+        RenderProviders();
+        var page = Render<ImportPage>(p => p.Add(x => x.PlanId, planId));
+        Upload(page, "Name,Goals,Pains\nBo the borrower,Borrow a drill,Shops are far\n");
+        page.WaitForAssertion(() => page.Find("[data-testid=mapping-title]").TextContent.ShouldBe("Name"));
+
+        await page.FindAll("input[type=radio]")[1].ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=mapping-name]").TextContent.ShouldBe("Name"));
+        page.Find("[data-testid=mapping-goals]").TextContent.ShouldBe("Goals");
+        page.Find("[data-testid=mapping-pains]").TextContent.ShouldBe("Pains");
+    }
+
+    [Fact]
     public async Task ImportPage_Viewer_IsToldOnlyEditorsCanImport()
     {
         var planId = await CreatePlanAsync("Field app");
