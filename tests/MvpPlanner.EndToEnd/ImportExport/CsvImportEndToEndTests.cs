@@ -41,6 +41,10 @@ public sealed partial class CsvImportEndToEndTests(BrowserFixture browser) : End
         await Page.ByTestId("import-preview").ClickAsync();
         await Expect(Page.ByTestId("import-counts")).ToContainTextAsync("3 new");
         await Expect(Page.ByTestId("import-run")).ToBeEnabledAsync();
+        await Page.ByTestId("mapping-title").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(Page, "import-mapping");
+        await Page.ByTestId("import-preview-table").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(Page, "import-preview");
         await Page.ByTestId("import-run").ClickAsync();
         await Expect(Page.ByTestId("import-done")).ToContainTextAsync("Imported 3 features.");
 
