@@ -294,6 +294,50 @@ public class CsvImportTests
     }
 
     [Fact]
+    public async Task OldExcelAnsiFile_AccentsSurvive()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("Title;Owner\nCafé finder;Zoë\n");
+
+        var analysis = await CsvImportService.AnalyseAsync(new MemoryStream(latin1), "ansi.csv", ImportKind.Features);
+        await ImportAsync(test, planId, analysis.Value!);
+
+        (await FeaturesAsync(test, planId))["Café finder"].Owner.ShouldBe("Zoë");
+    }
+
+    [Theory]
+    [InlineData("2,5", 2.5)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("0,25", 0.25)]
+    [InlineData(" 3 ", 3.0)]
+    public async Task Effort_DecimalPointOrComma_ReadTheSame(string written, double effort)
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+
+        await ImportAsync(test, planId, await AnalyseAsync($"Title;Effort\nOffline mode;{written}\n"));
+
+        (await FeaturesAsync(test, planId))["Offline mode"].Effort.ShouldBe(effort);
+    }
+
+    [Theory]
+    [InlineData("1.500")]
+    [InlineData("1,500")]
+    [InlineData("1,500.5")]
+    [InlineData("2,5 weeks")]
+    public async Task Reach_AmbiguousOrNotANumber_IsARowErrorNotAGuess(string written)
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var analysis = await AnalyseAsync($"Title;Reach\nOffline mode;{written}\n");
+
+        var preview = (await test.Get<CsvImportService>().PreviewAsync(planId, analysis, CsvImportService.SuggestOptions(analysis))).Value!;
+
+        preview.Rows.ShouldHaveSingleItem().Errors.ShouldHaveSingleItem().ShouldStartWith($"Reach: \"{written}\"");
+    }
+
+    [Fact]
     public async Task Viewer_CannotImport_AndNothingIsWritten()
     {
         await using var test = await TestDatabase.CreateAsync();
