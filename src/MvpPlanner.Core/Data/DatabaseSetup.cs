@@ -70,6 +70,8 @@ public static class DatabaseSetup
         services.AddScoped<PlanExportService>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanRenderService>();
+        services.AddScoped<CsvExportService>();
+        services.AddScoped<CsvImportService>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<OperationsService>();
         services.AddScoped<CommitmentService>();

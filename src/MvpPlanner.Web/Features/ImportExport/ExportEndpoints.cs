@@ -14,6 +14,9 @@ public static class ExportEndpoints
         group.MapGet("/plan.md", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.PlanMarkdownAsync(planId, ct)));
         group.MapGet("/roadmap.svg", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.RoadmapSvgAsync(planId, ct)));
         group.MapGet("/roadmap.png", (int planId, PlanRenderService render, CancellationToken ct) => SendAsync(render.RoadmapPngAsync(planId, ct)));
+        group.MapGet("/features.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.FeaturesAsync(planId, ct)));
+        group.MapGet("/personas.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.PersonasAsync(planId, ct)));
+        group.MapGet("/problems.csv", (int planId, CsvExportService csv, CancellationToken ct) => SendAsync(csv.ProblemsAsync(planId, ct)));
         return endpoints;
     }
 
