@@ -3,7 +3,7 @@ using System.Text;
 namespace MvpPlanner.Core.ImportExport;
 
 /// <summary>User text made safe for Markdown: it renders as the same literal text in any CommonMark or GitHub renderer
-/// and never becomes markup (see docs/exports-readable.md).</summary>
+/// and never becomes markup (see docs/import-export.md).</summary>
 internal static class MarkdownText
 {
     internal static string Cell(string text)
