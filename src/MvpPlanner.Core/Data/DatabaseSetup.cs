@@ -58,6 +58,7 @@ public static class DatabaseSetup
         services.AddScoped<ProblemService>();
         services.AddScoped<FeatureService>();
         services.AddScoped<RoadmapService>();
+        services.AddScoped<HorizonService>();
         services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<PlanAccess>();
         services.AddScoped<WorkspaceService>();
