@@ -85,7 +85,7 @@ public class FeatureService(
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private static async Task<IReadOnlyList<FeatureRow>> ToRowsAsync(IQueryable<Feature> features, CancellationToken ct)
+    internal static async Task<IReadOnlyList<FeatureRow>> ToRowsAsync(IQueryable<Feature> features, CancellationToken ct)
     {
         var rows = await features
             .Select(f => new FeatureRow
