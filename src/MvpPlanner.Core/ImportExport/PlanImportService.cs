@@ -26,6 +26,7 @@ public class PlanImportService(
     IDbContextFactory<PlannerDbContext> dbFactory,
     PlanAccess access,
     PlanExportService export,
+    PlanWriter writer,
     ILogger<PlanImportService> logger)
 {
     /// <summary>Large enough for any real plan (a plan with 10,000 features exports to about 6 MB).</summary>
@@ -215,28 +216,24 @@ public class PlanImportService(
     /// <summary>Takes back a whole-plan import (or copy, or a plan made from a template) by moving the new plan to its
     /// workspace's trash. Allowed to the person who created it, while nobody else has changed it; owners can always
     /// delete a plan from its page.</summary>
-    public async Task<ServiceResult> UndoImportAsync(int planId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
+    public Task<ServiceResult> UndoImportAsync(int planId, CancellationToken ct = default) =>
+        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
-            return denied;
-        }
+            // Read in the write transaction: a change someone else saves meanwhile is seen, or waits for this.
+            var me = w.Db.ActingUser!.UserId;
+            var changedByOthers = await w.Db.ActivityEntries.AnyAsync(a => a.PlanId == planId && a.UserId != me, ct);
+            var plan = await w.Db.Plans.FirstAsync(p => p.Id == planId, ct);
+            if (plan.CreatedById != me || changedByOthers)
+            {
+                return ServiceResult.Forbidden("Someone else has worked on this plan since it was imported, so it was not removed. An owner can delete it from the plan's page.");
+            }
 
-        var me = db.ActingUser!.UserId;
-        var changedByOthers = await db.ActivityEntries.AnyAsync(a => a.PlanId == planId && a.UserId != me, ct);
-        var plan = await db.Plans.FirstAsync(p => p.Id == planId, ct);
-        if (plan.CreatedById != me || changedByOthers)
-        {
-            return ServiceResult.Forbidden("Someone else has worked on this plan since it was imported, so it was not removed. An owner can delete it from the plan's page.");
-        }
-
-        plan.DeletedAt = db.Clock.GetUtcNow().UtcDateTime;
-        plan.DeletedById = me;
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Undid the import of plan {PlanId}: moved to the trash", planId);
-        return ServiceResult.Ok($"Removed the imported plan \"{plan.Name}\". It waits in the workspace's trash for 30 days.");
-    }
+            w.BasedOn(plan, plan.Version);
+            plan.DeletedAt = w.Db.Clock.GetUtcNow().UtcDateTime;
+            plan.DeletedById = me;
+            logger.LogInformation("Undid the import of plan {PlanId}: moved to the trash", planId);
+            return ServiceResult.Ok($"Removed the imported plan \"{plan.Name}\". It waits in the workspace's trash for 30 days.");
+        }, ct);
 
     private static ServiceResult<PlanDocument> Refuse(string message) => ServiceResult<PlanDocument>.From(ServiceResult.Invalid(FileField, message));
 
@@ -273,6 +270,23 @@ internal static class PlanDocumentRules
 {
     private const int MaxProblems = 50;
 
+    // Built once: a validator's rules are fixed and it is safe to share; building one per item would dominate a large file.
+    private static readonly CommitmentInputValidator commitmentRules = new();
+    private static readonly FeatureInputValidator featureRules = new();
+    private static readonly KpiInputValidator kpiRules = new();
+    private static readonly LaneInputValidator laneRules = new();
+    private static readonly MeasurementInputValidator measurementRules = new();
+    private static readonly OutcomeInputValidator outcomeRules = new();
+    private static readonly PersonaInputValidator personaRules = new();
+    private static readonly PhaseInputValidator phaseRules = new();
+    private static readonly PlanInputValidator planRules = new();
+    private static readonly ProblemInputValidator problemRules = new();
+    private static readonly ProcessInputValidator processRules = new();
+    private static readonly ReviewInputValidator reviewRules = new();
+    private static readonly RoleInputValidator roleRules = new();
+    private static readonly StageInputValidator stageRules = new();
+    private static readonly ToolInputValidator toolRules = new();
+
     public static List<string> Check(PlanDocument document)
     {
         var errors = new List<string>();
@@ -308,7 +322,7 @@ internal static class PlanDocumentRules
         }
 
         var plan = document.Plan;
-        Validate(new PlanInputValidator(), new PlanInput { Name = plan.Name, Vision = plan.Vision, ValueProposition = plan.ValueProposition }, "The plan");
+        Validate(planRules, new PlanInput { Name = plan.Name, Vision = plan.Vision, ValueProposition = plan.ValueProposition }, "The plan");
 
         var personas = Keys(document.Personas, p => p.Key, "Persona");
         var problems = Keys(document.Problems, p => p.Key, "Problem");
@@ -325,13 +339,13 @@ internal static class PlanDocumentRules
 
         foreach (var (o, i) in document.Outcomes.Select((o, i) => (o, i)))
         {
-            Validate(new OutcomeInputValidator(), new OutcomeInput { Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target },
+            Validate(outcomeRules, new OutcomeInput { Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target },
                 $"Outcome {i + 1} ({Short(o.Description)})");
         }
 
         foreach (var p in document.Personas)
         {
-            Validate(new PersonaInputValidator(), new PersonaInput { Name = p.Name, UserGroup = p.UserGroup, Goals = p.Goals, Pains = p.Pains, Context = p.Context },
+            Validate(personaRules, new PersonaInput { Name = p.Name, UserGroup = p.UserGroup, Goals = p.Goals, Pains = p.Pains, Context = p.Context },
                 $"Persona \"{Short(p.Name)}\"");
         }
 
@@ -340,14 +354,14 @@ internal static class PlanDocumentRules
             var where = $"Problem \"{Short(p.Statement)}\"";
 
             // A problem whose personas were all deleted is kept by the app (flagged), so a file may hold one too.
-            Validate(new ProblemInputValidator(), new ProblemInput { Statement = p.Statement, Severity = p.Severity, Frequency = p.Frequency, Evidence = p.Evidence },
+            Validate(problemRules, new ProblemInput { Statement = p.Statement, Severity = p.Severity, Frequency = p.Frequency, Evidence = p.Evidence },
                 where, f => f.PropertyName == nameof(ProblemInput.PersonaIds));
             Refs(p.Personas, personas, where, "persona");
         }
 
         foreach (var p in document.Phases)
         {
-            Validate(new PhaseInputValidator(), new PhaseInput
+            Validate(phaseRules, new PhaseInput
             {
                 Name = p.Name, Goal = p.Goal, ExitCriteria = p.ExitCriteria,
                 StartDate = p.StartDate?.ToDateTime(TimeOnly.MinValue), EndDate = p.EndDate?.ToDateTime(TimeOnly.MinValue),
@@ -356,13 +370,13 @@ internal static class PlanDocumentRules
 
         foreach (var l in document.Lanes)
         {
-            Validate(new LaneInputValidator(), new LaneInput { Name = l.Name }, $"Lane \"{Short(l.Name)}\"");
+            Validate(laneRules, new LaneInput { Name = l.Name }, $"Lane \"{Short(l.Name)}\"");
         }
 
         foreach (var f in document.Features)
         {
             var where = $"Feature \"{Short(f.Title)}\"";
-            Validate(new FeatureInputValidator(), new FeatureInput
+            Validate(featureRules, new FeatureInput
             {
                 Title = f.Title, Description = f.Description, Owner = f.Owner, Status = f.Status, Moscow = f.Moscow,
                 Reach = f.Reach, Impact = f.Impact, Confidence = f.Confidence, Effort = f.Effort, Value = f.Value, EffortSize = f.EffortSize,
@@ -378,23 +392,23 @@ internal static class PlanDocumentRules
 
         foreach (var c in document.Commitments)
         {
-            Validate(new CommitmentInputValidator(), new CommitmentInput { Text = c.Text }, $"Commitment \"{Short(c.Text)}\"");
+            Validate(commitmentRules, new CommitmentInput { Text = c.Text }, $"Commitment \"{Short(c.Text)}\"");
         }
 
         foreach (var s in document.JourneyStages)
         {
-            Validate(new StageInputValidator(), new StageInput { Name = s.Name, Touchpoints = s.Touchpoints, InternalActions = s.InternalActions }, $"Journey stage \"{Short(s.Name)}\"");
+            Validate(stageRules, new StageInput { Name = s.Name, Touchpoints = s.Touchpoints, InternalActions = s.InternalActions }, $"Journey stage \"{Short(s.Name)}\"");
         }
 
         foreach (var r in document.OperationRoles)
         {
-            Validate(new RoleInputValidator(), new RoleInput { Name = r.Name, Holder = r.Holder }, $"Role \"{Short(r.Name)}\"");
+            Validate(roleRules, new RoleInput { Name = r.Name, Holder = r.Holder }, $"Role \"{Short(r.Name)}\"");
         }
 
         foreach (var p in document.CoreProcesses)
         {
             var where = $"Process \"{Short(p.Name)}\"";
-            Validate(new ProcessInputValidator(), new ProcessInput { Name = p.Name, Steps = p.Steps, Automation = p.Automation }, where);
+            Validate(processRules, new ProcessInput { Name = p.Name, Steps = p.Steps, Automation = p.Automation }, where);
             Refs([p.Stage], stages, where, "journey stage");
             Refs([p.OwnerRole], roles, where, "role");
             Refs(p.Commitments, commitments, where, "commitment");
@@ -404,23 +418,23 @@ internal static class PlanDocumentRules
 
         foreach (var t in document.EssentialTools)
         {
-            Validate(new ToolInputValidator(), new ToolInput { Name = t.Name, Category = t.Category, MonthlyCost = t.MonthlyCost }, $"Tool \"{Short(t.Name)}\"");
+            Validate(toolRules, new ToolInput { Name = t.Name, Category = t.Category, MonthlyCost = t.MonthlyCost }, $"Tool \"{Short(t.Name)}\"");
         }
 
         foreach (var k in document.Kpis)
         {
             var where = $"KPI \"{Short(k.Name)}\"";
-            Validate(new KpiInputValidator(), new KpiInput { Name = k.Name, Unit = k.Unit, Direction = k.Direction, Target = k.Target, Cadence = k.Cadence }, where);
+            Validate(kpiRules, new KpiInput { Name = k.Name, Unit = k.Unit, Direction = k.Direction, Target = k.Target, Cadence = k.Cadence }, where);
             Refs([k.OwnerRole], roles, where, "role");
             foreach (var m in k.Measurements)
             {
-                Validate(new MeasurementInputValidator(), new MeasurementInput { MeasuredOn = m.MeasuredOn.ToDateTime(TimeOnly.MinValue), Value = m.Value, Note = m.Note },
+                Validate(measurementRules, new MeasurementInput { MeasuredOn = m.MeasuredOn.ToDateTime(TimeOnly.MinValue), Value = m.Value, Note = m.Note },
                     $"{where}, measurement of {m.MeasuredOn:yyyy-MM-dd}");
             }
 
             foreach (var r in k.Reviews)
             {
-                Validate(new ReviewInputValidator(), new ReviewInput { HeldOn = r.HeldOn.ToDateTime(TimeOnly.MinValue), Notes = r.Notes }, $"{where}, review of {r.HeldOn:yyyy-MM-dd}");
+                Validate(reviewRules, new ReviewInput { HeldOn = r.HeldOn.ToDateTime(TimeOnly.MinValue), Notes = r.Notes }, $"{where}, review of {r.HeldOn:yyyy-MM-dd}");
             }
         }
 
