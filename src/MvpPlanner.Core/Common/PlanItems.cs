@@ -30,6 +30,7 @@ public static class PlanItems
         Features.Feature => "feature",
         Roadmap.RoadmapPhase => "phase",
         Roadmap.Lane => "lane",
+        Roadmap.Milestone => "milestone",
         Commitment => "commitment",
         JourneyStage => "journey stage",
         OperationRole => "role",

@@ -33,6 +33,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasMany(p => p.Features).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Phases).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Lanes).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Milestones).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -89,6 +90,31 @@ internal sealed class FeatureConfiguration : IEntityTypeConfiguration<Feature>
         builder.HasOne(f => f.Phase).WithMany(p => p.Features).HasForeignKey(f => f.PhaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(f => f.Lane).WithMany(l => l.Features).HasForeignKey(f => f.LaneId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(f => new { f.PlanId, f.PhaseId, f.LaneId, f.Rank });
+        builder.Property(f => f.StartPrecision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.TargetPrecision).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(f => f.Start);
+        builder.Ignore(f => f.Target);
+
+        // "This one needs that one": the pair is the key, so the same dependency cannot be stored twice even when two
+        // people add it at once. Deleting either feature removes the link.
+        builder.HasMany(f => f.Dependencies).WithMany(f => f.Dependents).UsingEntity(
+            "FeatureDependencies",
+            r => r.HasOne(typeof(Feature)).WithMany().HasForeignKey("DependsOnId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Feature)).WithMany().HasForeignKey("FeatureId").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("FeatureId", "DependsOnId"));
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> builder)
+    {
+        builder.ConfigureBase();
+        builder.Property(m => m.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(m => m.Notes).HasMaxLength(TextLimits.Text);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(m => m.Lane).WithMany().HasForeignKey(m => m.LaneId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => new { m.PlanId, m.Date });
     }
 }
 

@@ -41,6 +41,8 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
     public DbSet<Lane> Lanes => Set<Lane>();
 
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
     public DbSet<Commitment> Commitments => Set<Commitment>();
 
     public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();

@@ -78,6 +78,26 @@ public class Feature : EntityBase, IOrdered
 
     public List<CoreProcess> CoreProcesses { get; set; } = [];
 
+    /// <summary>Its own planned start (first day of the day, month or quarter); null to take its phase's start.</summary>
+    public DateOnly? StartDate { get; set; }
+
+    public DatePrecision StartPrecision { get; set; }
+
+    /// <summary>Its own target date (first day of the period); null to take its phase's end.</summary>
+    public DateOnly? TargetDate { get; set; }
+
+    public DatePrecision TargetPrecision { get; set; }
+
+    public FuzzyDate? Start => FuzzyDate.From(StartDate, StartPrecision);
+
+    public FuzzyDate? Target => FuzzyDate.From(TargetDate, TargetPrecision);
+
+    /// <summary>The features this one needs first.</summary>
+    public List<Feature> Dependencies { get; set; } = [];
+
+    /// <summary>The features that need this one first.</summary>
+    public List<Feature> Dependents { get; set; } = [];
+
     public double? RiceScore => Rice.Score(Reach, Impact, Confidence, Effort);
 
     int IOrdered.Order { get => Rank; set => Rank = value; }

@@ -58,6 +58,12 @@ public static class FieldLabels
         ["IsFrontstage"] = "frontstage",
         ["KpiMeasurement"] = "measurement",
         ["KpiReview"] = "review",
+        ["StartDate"] = "start",
+        ["TargetDate"] = "target date",
+        ["StartPrecision"] = "start precision",
+        ["TargetPrecision"] = "target precision",
+        ["Dependencies"] = "depends on",
+        ["Dependents"] = "needed by",
     };
 
     public static string For(string field) => Special.TryGetValue(field, out var label) ? label : Words(field).ToLowerInvariant();
@@ -65,6 +71,11 @@ public static class FieldLabels
     /// <summary>A link list's name for one of its items: "Problems" → "problem", "CoreProcesses" → "core process".</summary>
     public static string Singular(string navigation)
     {
+        if (navigation is "Dependencies" or "Dependents")
+        {
+            return navigation == "Dependencies" ? "prerequisite" : "dependent feature";
+        }
+
         var words = For(navigation);
         return words.EndsWith("sses") ? words[..^2] : words.EndsWith('s') ? words[..^1] : words;
     }

@@ -53,6 +53,8 @@ public class Plan : EntityBase
 
     public List<Lane> Lanes { get; set; } = [];
 
+    public List<Milestone> Milestones { get; set; } = [];
+
     public List<Commitment> Commitments { get; set; } = [];
 
     public List<JourneyStage> JourneyStages { get; set; } = [];

@@ -17,6 +17,21 @@ namespace MvpPlanner.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("FeatureDependencies", b =>
+                {
+                    b.Property<int>("FeatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DependsOnId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeatureId", "DependsOnId");
+
+                    b.HasIndex("DependsOnId");
+
+                    b.ToTable("FeatureDependencies");
+                });
+
             modelBuilder.Entity("FeatureProblems", b =>
                 {
                     b.Property<int>("FeaturesId")
@@ -425,7 +440,23 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Property<int?>("Reach")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartPrecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetPrecision")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1210,6 +1241,61 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("Lanes");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LaneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LaneId");
+
+                    b.HasIndex("PlanId", "Date");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.RoadmapPhase", b =>
                 {
                     b.Property<int>("Id")
@@ -1554,6 +1640,21 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("ProcessTools");
                 });
 
+            modelBuilder.Entity("FeatureDependencies", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Features.Feature", null)
+                        .WithMany()
+                        .HasForeignKey("DependsOnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Features.Feature", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FeatureProblems", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Features.Feature", null)
@@ -1848,6 +1949,24 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.Milestone", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Roadmap.Lane", "Lane")
+                        .WithMany()
+                        .HasForeignKey("LaneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany("Milestones")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lane");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.RoadmapPhase", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
@@ -2015,6 +2134,8 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Kpis");
 
                     b.Navigation("Lanes");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("OperationRoles");
 
