@@ -57,6 +57,7 @@ public static class DatabaseSetup
         services.AddScoped<PersonaService>();
         services.AddScoped<ProblemService>();
         services.AddScoped<FeatureService>();
+        services.AddScoped<FeatureDependencyService>();
         services.AddScoped<ValueEffortService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<HorizonService>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
 
 namespace MvpPlanner.Core.Operations;
 
@@ -27,7 +28,10 @@ public class OperationsService(PlanWriter writer)
         var tools = await db.EssentialTools.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Name).Select(EssentialToolService.View).ToListAsync(ct);
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == planId).OrderBy(k => k.Id).Select(KpiService.View).ToListAsync(ct);
         var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId).OrderBy(f => f.Title)
-            .Select(f => new FeatureOption(f.Id, f.Title, firstPhaseId != null && f.PhaseId == firstPhaseId, f.NeedsOperationalSupport)).ToListAsync(ct);
+            .Select(f => new FeatureOption(f.Id, f.Title, firstPhaseId != null && f.PhaseId == firstPhaseId, f.NeedsOperationalSupport, null)).ToListAsync(ct);
+        var shipped = features.Count == 0 ? [] : await db.Features.Where(f => f.PlanId == planId && f.Status == FeatureStatus.Shipped).Select(f => f.Id).ToListAsync(ct);
+        var needs = (await FeatureDependencyService.EdgesAsync(db, planId, ct)).Where(e => !shipped.Contains(e.DependsOnId)).ToLookup(e => e.FeatureId, e => e.DependsOnId);
+        features = features.Select(f => needs.Contains(f.Id) ? f with { DependsOnIds = needs[f.Id].ToList() } : f).ToList();
         return new OperationsView(planId, promise, commitments, stages, roles, processes, tools, kpis, features);
     }
 }

@@ -88,7 +88,8 @@ public sealed record KpiView(
     public KpiInput ToInput() => new() { Name = Name, Unit = Unit, Direction = Direction, Target = Target, OwnerRoleId = OwnerRoleId, Cadence = Cadence, Version = Version };
 }
 
-public sealed record FeatureOption(int Id, string Title, bool IsInMvpPhase, bool NeedsOperationalSupport);
+/// <param name="DependsOnIds">The features it needs first that are not shipped yet.</param>
+public sealed record FeatureOption(int Id, string Title, bool IsInMvpPhase, bool NeedsOperationalSupport, IReadOnlyList<int>? DependsOnIds = null);
 
 /// <summary>Everything the operations pages show for one plan, read in one go.</summary>
 public sealed record OperationsView(

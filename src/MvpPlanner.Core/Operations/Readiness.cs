@@ -101,6 +101,17 @@ public static class ReadinessCheck
             findings.Add(new("feature-without-process", FindingSeverity.High, $"MVP feature \"{feature.Title}\" has no process behind it",
                 "It needs operational support, but no core process supports it. Add one (who does what, how fast) or link an existing process.", FixArea.Features, feature.Id));
         }
+
+        // The MVP cannot launch without what its features need: a prerequisite planned for later holds it back.
+        var byId = ops.Features.ToDictionary(f => f.Id);
+        foreach (var feature in ops.Features.Where(f => f.IsInMvpPhase))
+        {
+            foreach (var needed in (feature.DependsOnIds ?? []).Select(id => byId.GetValueOrDefault(id)).OfType<FeatureOption>().Where(d => !d.IsInMvpPhase))
+            {
+                findings.Add(new("mvp-depends-outside", FindingSeverity.High, $"MVP feature \"{feature.Title}\" depends on \"{needed.Title}\", which is not in the MVP",
+                    "It cannot ship before what it needs. Move the other feature into the MVP phase, or remove the dependency (or the feature from the MVP).", FixArea.Features, feature.Id));
+            }
+        }
     }
 
     private static void CheckKpis(OperationsView ops, DateOnly today, List<ReadinessFinding> findings)
