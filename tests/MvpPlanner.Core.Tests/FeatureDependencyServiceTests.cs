@@ -27,6 +27,8 @@ public class FeatureDependencyServiceTests
 
         added.Succeeded.ShouldBeTrue(Messages(added));
         added.Message.ShouldBe("\"Checkout\" now depends on \"Payments\".");
+        added.Value.ShouldBe(1); // the version an open dialog may have been based on
+        (await test.VersionOfAsync<Feature>(checkout)).ShouldBe(2);
         (await service.GetAsync(planId, checkout))!.DependsOn.Select(d => d.Title).ShouldBe(["Payments"]);
         (await service.GetAsync(planId, payments))!.NeededBy.Select(d => d.Title).ShouldBe(["Checkout"]);
     }
@@ -228,7 +230,7 @@ public class FeatureDependencyServiceTests
         var ada = await test.CreateMemberAsync("Ada", WorkspaceRole.Editor);
         var bo = await test.CreateMemberAsync("Bo", WorkspaceRole.Editor);
 
-        var results = await TestDatabase.AllAtOnceAsync<ServiceResult>(
+        var results = await TestDatabase.AllAtOnceAsync<ServiceResult<int>>(
         [
             () => test.GetAs<FeatureDependencyService>(ada).AddAsync(planId, checkout, payments),
             () => test.GetAs<FeatureDependencyService>(bo).AddAsync(planId, payments, checkout),

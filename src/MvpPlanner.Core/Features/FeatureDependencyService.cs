@@ -68,9 +68,11 @@ public class FeatureDependencyService(IDbContextFactory<PlannerDbContext> dbFact
     }
 
     /// <summary>Makes <paramref name="featureId"/> depend on <paramref name="dependsOnId"/>. Refuses a loop, naming it;
-    /// says so when the feature is planned to start before the other is done.</summary>
-    public Task<ServiceResult> AddAsync(int planId, int featureId, int dependsOnId, CancellationToken ct = default) =>
-        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+    /// says so when the feature is planned to start before the other is done. A link is a change to the feature, so
+    /// its version goes up by one: the value is the version it had before, so an open feature dialog that was based
+    /// on exactly that version can follow along (and one based on an older version still meets the conflict).</summary>
+    public Task<ServiceResult<int>> AddAsync(int planId, int featureId, int dependsOnId, CancellationToken ct = default) =>
+        writer.WriteAsync<int>(planId, WorkspaceRole.Editor, async w =>
         {
             // Two people adding the two halves of a loop at once must not both pass the check: every dependency
             // change first takes the plan's row, so the next one reads the edges only after this one committed.
@@ -79,55 +81,58 @@ public class FeatureDependencyService(IDbContextFactory<PlannerDbContext> dbFact
             var feature = await w.FindAsync<Feature>(featureId, q => q.Include(f => f.Dependencies), ct);
             if (feature is null)
             {
-                return ServiceResult.NotFound("The feature");
+                return Fail.NotFound("The feature");
             }
 
             var needed = await w.FindAsync<Feature>(dependsOnId, ct: ct);
             if (needed is null)
             {
-                return ServiceResult.NotFound(DependsOnField, "The feature it should depend on was not found. It may have been deleted by someone else.");
+                return Fail.From(ServiceResult.NotFound(DependsOnField, "The feature it should depend on was not found. It may have been deleted by someone else."));
             }
 
             if (feature.Dependencies.Any(d => d.Id == dependsOnId))
             {
-                return ServiceResult.Ok($"\"{feature.Title}\" already depends on \"{needed.Title}\".");
+                return Fail.Invalid(DependsOnField, $"\"{feature.Title}\" already depends on \"{needed.Title}\".");
             }
 
             var edges = await EdgesAsync(w.Db, planId, ct);
             if (DependencyRules.CycleIfAdded(edges, featureId, dependsOnId) is { } cycle)
             {
                 var titles = await w.Db.Features.Where(f => cycle.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Title, ct);
-                return ServiceResult.Invalid(DependsOnField, LoopMessage(cycle, titles));
+                return Fail.Invalid(DependsOnField, LoopMessage(cycle, titles));
             }
 
+            var before = feature.Version;
             feature.Dependencies.Add(needed);
-            w.BasedOn(feature, feature.Version);
+            w.BasedOn(feature, before);
             var schedule = await PlanScheduleAsync(w.Db, planId, ct);
             var added = $"\"{feature.Title}\" now depends on \"{needed.Title}\".";
-            return ServiceResult.Ok(schedule.IsEarly(new DependencyEdge(featureId, dependsOnId))
+            return ServiceResult<int>.Ok(before, schedule.IsEarly(new DependencyEdge(featureId, dependsOnId))
                 ? $"{added} Careful: it is planned to start before \"{needed.Title}\" is done."
                 : added);
         }, ct);
 
-    public Task<ServiceResult> RemoveAsync(int planId, int featureId, int dependsOnId, CancellationToken ct = default) =>
-        writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
+    /// <summary>Removes the dependency; the value is the feature's version before, as for <see cref="AddAsync"/>.</summary>
+    public Task<ServiceResult<int>> RemoveAsync(int planId, int featureId, int dependsOnId, CancellationToken ct = default) =>
+        writer.WriteAsync<int>(planId, WorkspaceRole.Editor, async w =>
         {
             await w.Db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentStamp, p => p.ContentStamp), ct);
             var feature = await w.FindAsync<Feature>(featureId, q => q.Include(f => f.Dependencies), ct);
             if (feature is null)
             {
-                return ServiceResult.NotFound("The feature");
+                return Fail.NotFound("The feature");
             }
 
             var needed = feature.Dependencies.FirstOrDefault(d => d.Id == dependsOnId);
             if (needed is null)
             {
-                return ServiceResult.Ok("That dependency was already removed.");
+                return Fail.Invalid(DependsOnField, "That dependency was already removed.");
             }
 
+            var before = feature.Version;
             feature.Dependencies.Remove(needed);
-            w.BasedOn(feature, feature.Version);
-            return ServiceResult.Ok($"\"{feature.Title}\" no longer depends on \"{needed.Title}\".");
+            w.BasedOn(feature, before);
+            return ServiceResult<int>.Ok(before, $"\"{feature.Title}\" no longer depends on \"{needed.Title}\".");
         }, ct);
 
     /// <summary>The field a dependency's errors are shown beside.</summary>
