@@ -139,13 +139,15 @@ public partial class BacklogPage
 
     private Task EditAsync(FeatureRow row) =>
         ShowFeatureDialogAsync($"Edit \"{row.Title}\"", $"feature:{row.Id}", row.ToInput(), input => Features.UpdateAsync(PlanId, row.Id, input), "Save",
-            async () => (await Features.GetRowAsync(PlanId, row.Id))?.ToInput());
+            async () => (await Features.GetRowAsync(PlanId, row.Id))?.ToInput(), row.Id);
 
     private async Task ShowFeatureDialogAsync(string title, string draftKey, FeatureInput input, Func<FeatureInput, Task<ServiceResult>> save, string submitText,
-        Func<Task<FeatureInput?>>? loadLatest = null)
+        Func<Task<FeatureInput?>>? loadLatest = null, int? featureId = null)
     {
         var parameters = new DialogParameters<FeatureDialog>
         {
+            { d => d.PlanId, PlanId },
+            { d => d.FeatureId, featureId },
             { d => d.Input, input },
             { d => d.DraftKey, draftKey },
             { d => d.Save, save },

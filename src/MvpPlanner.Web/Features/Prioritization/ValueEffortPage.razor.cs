@@ -47,6 +47,8 @@ public partial class ValueEffortPage
         var saved = await DialogService.ShowFormAsync($"Edit \"{row.Title}\"", new DialogParameters<FeatureDialog>
         {
             { d => d.Input, row.ToInput() },
+            { d => d.PlanId, PlanId },
+            { d => d.FeatureId, row.Id },
             { d => d.DraftKey, $"feature:{row.Id}" },
             { d => d.Save, input => Features.UpdateAsync(PlanId, row.Id, input) },
             { d => d.SubmitText, "Save" },

@@ -26,6 +26,21 @@ public sealed class BoardState
 
     public int Total => _counts.Values.Sum();
 
+    /// <summary>Each card's dependencies, by feature id; a card without any is missing.</summary>
+    public IReadOnlyDictionary<int, CardDependencies> Dependencies { get; private set; } = new Dictionary<int, CardDependencies>();
+
+    public void SetDependencies(IReadOnlyList<MvpPlanner.Core.Features.PlanDependency> dependencies)
+    {
+        var fresh = CardDependencies.ByFeature(dependencies);
+        if (fresh.Count != Dependencies.Count || fresh.Any(f => !Dependencies.TryGetValue(f.Key, out var old) || !Same(old, f.Value)))
+        {
+            Dependencies = fresh;
+            Version++;
+        }
+
+        static bool Same(CardDependencies a, CardDependencies b) => a.Needs == b.Needs && a.NeededBy == b.NeededBy && a.Warnings.SequenceEqual(b.Warnings);
+    }
+
     public bool HasCardsWithoutLane => _counts.Keys.Any(c => c.LaneId is null);
 
     public IEnumerable<BoardCell> ExpandedCells => _expanded;
