@@ -163,7 +163,7 @@ public class RoadmapLiveUpdateTests : PlannerTestContext
         button.GetAttribute("aria-label").ShouldBe("Actions for Online booking");
         button.Click();
 
-        cut.Find("[role=menu]").QuerySelectorAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ShouldBe(["Edit…", "Move to…"]);
+        cut.Find("[role=menu]").QuerySelectorAll("[role=menuitem]").Select(i => i.TextContent.Trim()).ShouldBe(["Edit…", "Move to…", "Dependencies…"]);
         cut.Find($"[data-testid=card-menu-{id}] button").GetAttribute("aria-expanded").ShouldBe("true");
         cut.Find("[role=menu]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
         cut.FindAll("[role=menu]").ShouldBeEmpty();
