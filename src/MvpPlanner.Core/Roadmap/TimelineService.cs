@@ -31,7 +31,7 @@ public class TimelineService(IDbContextFactory<PlannerDbContext> dbFactory, Plan
             .Select(f => new { f.Id, f.Title, f.Status, f.PhaseId, f.LaneId, f.StartDate, f.StartPrecision, f.TargetDate, f.TargetPrecision, f.Version })
             .ToListAsync(ct);
         var edges = await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
-            .SelectMany(f => f.Dependencies.Select(d => new { FeatureId = f.Id, DependsOnId = d.Id }))
+            .SelectMany(f => f.Dependencies, (f, d) => new { FeatureId = f.Id, DependsOnId = d.Id }) // a join; a nested Select needs APPLY, which SQLite lacks
             .ToListAsync(ct);
         var milestones = await MilestoneService.Read(db, planId).ToListAsync(ct);
 
