@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Roadmap;
+using MvpPlanner.Core.Sharing;
 using MvpPlanner.Core.Tests.Infrastructure;
 
 namespace MvpPlanner.Core.Tests;
@@ -225,6 +226,31 @@ public class TimelineServiceTests
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.ErrorsFor(nameof(MilestoneInput.LaneId)).ShouldNotBeEmpty();
         (await test.Get<MilestoneService>().ListAsync(planId)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SharedView_TimelineScope_PhasesWithFeatureDatesOverdueAndMilestones()
+    {
+        await using var test = await TestDatabase.CreateAsync(Clock);
+        var planId = await test.CreatePlanAsync();
+        var mvp = (await test.GetBoardAsync(planId)).Phases[0];
+        await SetPhaseDatesAsync(test, planId, mvp, new DateTime(2027, 3, 1), new DateTime(2027, 6, 30));
+        var late = await test.CreateFeatureAsync(planId, "Catalogue", mvp.Id);
+        await RescheduleAsync(test, planId, late, null, new FuzzyDate(new DateOnly(2027, 3, 1), DatePrecision.Month));
+        await test.CreateFeatureAsync(planId, "Ratings", mvp.Id);
+        await test.Get<MilestoneService>().CreateAsync(planId, new MilestoneInput { Name = "Launch", Date = new DateTime(2027, 9, 1) });
+        var shares = test.Get<ShareLinkService>();
+        var created = await shares.CreateAsync(planId, new ShareLinkInput { Label = "Board", Scope = ShareScope.Timeline });
+        created.Status.ShouldBe(ResultStatus.Ok, created.Message);
+        test.ActAs(null);
+
+        var view = (await shares.GetViewAsync((await shares.OpenAsync(created.Value!.Token))!))!;
+
+        view.Roadmap.ShouldBeNull();
+        var timeline = view.Timeline.ShouldNotBeNull();
+        timeline.Milestones.ShouldHaveSingleItem().Name.ShouldBe("Launch");
+        var phase = timeline.Phases[0];
+        phase.Features.Select(f => (f.Title, f.IsOverdue)).ShouldBe([("Catalogue", true), ("Ratings", false)], ignoreOrder: true);
     }
 
     private static FuzzyDate Day(int year, int month, int day) => new(new DateOnly(year, month, day), DatePrecision.Day);

@@ -61,7 +61,7 @@ public sealed class TimelineEndToEndTests(BrowserFixture browser) : EndToEndTest
 
     /// <summary>Gives the demo plan's phases dates around today, one feature its own dates, two milestones and a
     /// dependency that is out of order; returns the id of the feature to drag.</summary>
-    private static async Task<int> DateTheDemoPlanAsync(Core.Data.PlannerDbContext db, int planId, DateOnly today)
+    internal static async Task<int> DateTheDemoPlanAsync(Core.Data.PlannerDbContext db, int planId, DateOnly today)
     {
         var phases = await db.RoadmapPhases.Where(p => p.PlanId == planId).OrderBy(p => p.Order).ToListAsync();
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
