@@ -61,6 +61,9 @@ public static class DatabaseSetup
         services.AddScoped<ValueEffortService>();
         services.AddScoped<RoadmapService>();
         services.AddScoped<HorizonService>();
+        services.AddScoped<TimelineService>();
+        services.AddScoped<MilestoneService>();
+        services.AddScoped<FeatureDatesService>();
         services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<PlanAccess>();
         services.AddScoped<WorkspaceService>();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Features;
 
@@ -41,6 +42,16 @@ public class FeatureInput : FeaturePriorityInput
     public IReadOnlyCollection<int> ProblemIds { get; set; } = [];
 
     public bool NeedsOperationalSupport { get; set; }
+
+    /// <summary>Its own start; empty to take the phase's start.</summary>
+    public DateTime? StartDate { get; set; }
+
+    public DatePrecision StartPrecision { get; set; }
+
+    /// <summary>Its own target; empty to take the phase's end.</summary>
+    public DateTime? TargetDate { get; set; }
+
+    public DatePrecision TargetPrecision { get; set; }
 }
 
 public class FeaturePriorityInputValidator : InputValidator<FeaturePriorityInput>
@@ -70,5 +81,10 @@ public class FeatureInputValidator : InputValidator<FeatureInput>
         RuleFor(f => f.Title).Required("Give the feature a title.").WithinLimit(TextLimits.Name);
         RuleFor(f => f.Description).WithinLimit(TextLimits.Text);
         RuleFor(f => f.Owner).WithinLimit(TextLimits.Name);
+        RuleFor(f => f.StartPrecision).IsInEnum();
+        RuleFor(f => f.TargetPrecision).IsInEnum();
+        RuleFor(f => f.TargetDate)
+            .Must((f, _) => !FeatureDates.TargetBeforeStart(FeatureDates.ToFuzzy(f.StartDate, f.StartPrecision), FeatureDates.ToFuzzy(f.TargetDate, f.TargetPrecision)))
+            .WithMessage(FeatureDates.TargetBeforeStartMessage);
     }
 }

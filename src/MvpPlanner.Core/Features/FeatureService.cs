@@ -108,6 +108,12 @@ public class FeatureService(
                 LaneName = f.Lane == null ? null : f.Lane.Name,
                 Version = f.Version,
                 NeedsOperationalSupport = f.NeedsOperationalSupport,
+                StartDate = f.StartDate,
+                StartPrecision = f.StartPrecision,
+                TargetDate = f.TargetDate,
+                TargetPrecision = f.TargetPrecision,
+                PhaseStart = f.Phase == null ? null : f.Phase.StartDate,
+                PhaseEnd = f.Phase == null ? null : f.Phase.EndDate,
                 Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
                 // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
                 PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
@@ -226,6 +232,7 @@ public class FeatureService(
         feature.PhaseId = input.PhaseId;
         feature.LaneId = input.LaneId;
         feature.NeedsOperationalSupport = input.NeedsOperationalSupport;
+        FeatureDates.Apply(feature, FeatureDates.ToFuzzy(input.StartDate, input.StartPrecision), FeatureDates.ToFuzzy(input.TargetDate, input.TargetPrecision));
         ApplyPriority(feature, input);
         feature.Problems.Clear();
         feature.Problems.AddRange(problems);

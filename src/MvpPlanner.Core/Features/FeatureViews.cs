@@ -1,4 +1,5 @@
 using MvpPlanner.Core.Personas;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Features;
 
@@ -41,6 +42,19 @@ public sealed class FeatureRow
 
     public bool NeedsOperationalSupport { get; set; }
 
+    public DateOnly? StartDate { get; set; }
+
+    public DatePrecision StartPrecision { get; set; }
+
+    public DateOnly? TargetDate { get; set; }
+
+    public DatePrecision TargetPrecision { get; set; }
+
+    /// <summary>Its phase's dates, shown when the feature has none of its own.</summary>
+    public DateOnly? PhaseStart { get; set; }
+
+    public DateOnly? PhaseEnd { get; set; }
+
     public IReadOnlyList<LinkedItem> Problems { get; set; } = [];
 
     public IReadOnlyList<int> PersonaIds { get; set; } = [];
@@ -77,6 +91,10 @@ public sealed class FeatureRow
         LaneId = LaneId,
         ProblemIds = Problems.Select(p => p.Id).ToList(),
         NeedsOperationalSupport = NeedsOperationalSupport,
+        StartDate = FeatureDates.ToDateTime(StartDate),
+        StartPrecision = StartPrecision,
+        TargetDate = FeatureDates.ToDateTime(TargetDate),
+        TargetPrecision = TargetPrecision,
         Version = Version,
     };
 }

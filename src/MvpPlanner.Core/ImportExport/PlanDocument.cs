@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Workshops;
 
 namespace MvpPlanner.Core.ImportExport;
@@ -35,6 +36,9 @@ public sealed record PlanDocument
     public List<LaneDoc> Lanes { get; init; } = [];
 
     public List<FeatureDoc> Features { get; init; } = [];
+
+    /// <summary>Dated points on the roadmap; absent in files from before milestones existed.</summary>
+    public List<MilestoneDoc> Milestones { get; init; } = [];
 
     public List<CommitmentDoc> Commitments { get; init; } = [];
 
@@ -185,6 +189,32 @@ public sealed record FeatureDoc
 
     /// <summary>Keys of the problems the feature solves.</summary>
     public List<string> Problems { get; init; } = [];
+
+    /// <summary>Its own start (the first day of the day, month or quarter); null takes the phase's start.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    public DatePrecision StartPrecision { get; init; }
+
+    /// <summary>Its own target (the first day of the period); null takes the phase's end.</summary>
+    public DateOnly? TargetDate { get; init; }
+
+    public DatePrecision TargetPrecision { get; init; }
+}
+
+public sealed record MilestoneDoc
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public MilestoneKind Kind { get; init; }
+
+    /// <summary>Key of its lane; null for the whole plan.</summary>
+    public string? Lane { get; init; }
+
+    public string Notes { get; init; } = "";
 }
 
 public sealed record CommitmentDoc

@@ -275,6 +275,8 @@ internal static class PlanDocumentRules
     private static readonly FeatureInputValidator featureRules = new();
     private static readonly KpiInputValidator kpiRules = new();
     private static readonly LaneInputValidator laneRules = new();
+    private static readonly FeatureDatesInputValidator datesRules = new();
+    private static readonly MilestoneInputValidator milestoneRules = new();
     private static readonly MeasurementInputValidator measurementRules = new();
     private static readonly OutcomeInputValidator outcomeRules = new();
     private static readonly PersonaInputValidator personaRules = new();
@@ -388,6 +390,20 @@ internal static class PlanDocumentRules
             {
                 errors.Add($"{where}: its position on the board cannot be negative.");
             }
+
+            Validate(datesRules, new FeatureDatesInput
+            {
+                StartDate = FeatureDates.ToDateTime(f.StartDate), StartPrecision = f.StartPrecision,
+                TargetDate = FeatureDates.ToDateTime(f.TargetDate), TargetPrecision = f.TargetPrecision,
+            }, where);
+        }
+
+        Keys(document.Milestones, m => m.Key, "Milestone");
+        foreach (var m in document.Milestones)
+        {
+            var where = $"Milestone \"{Short(m.Name)}\"";
+            Validate(milestoneRules, new MilestoneInput { Name = m.Name, Date = m.Date.ToDateTime(TimeOnly.MinValue), Kind = m.Kind, Notes = m.Notes }, where);
+            Refs([m.Lane], lanes, where, "lane");
         }
 
         foreach (var c in document.Commitments)
@@ -562,7 +578,13 @@ internal sealed class PlanDocumentWriter
                 NeedsOperationalSupport = f.NeedsOperationalSupport,
                 Problems = [.. f.Problems.Select(k => writer._problems[k])],
             };
+            FeatureDates.Apply(writer._features[f.Key], FuzzyDate.From(f.StartDate, f.StartPrecision), FuzzyDate.From(f.TargetDate, f.TargetPrecision));
         }
+
+        plan.Milestones = [.. d.Milestones.Select(m => new Milestone
+        {
+            Name = Text.Clean(m.Name), Date = m.Date, Kind = m.Kind, Lane = m.Lane is null ? null : lanes[m.Lane], Notes = Text.Clean(m.Notes),
+        })];
 
         plan.Features = [.. d.Features.Select(f => writer._features[f.Key])];
         var commitments = d.Commitments.ToDictionary(c => c.Key, c => new Commitment { Text = Text.Clean(c.Text) });
@@ -597,7 +619,7 @@ internal sealed class PlanDocumentWriter
 
     public IEnumerable<object> ItemsInOrder() =>
     [
-        .. Plan.Outcomes, .. Plan.Personas, .. Plan.Problems, .. Plan.Phases, .. Plan.Lanes, .. Plan.Features, .. Plan.Commitments,
+        .. Plan.Outcomes, .. Plan.Personas, .. Plan.Problems, .. Plan.Phases, .. Plan.Lanes, .. Plan.Features, .. Plan.Milestones, .. Plan.Commitments,
         .. Plan.JourneyStages, .. Plan.OperationRoles, .. Plan.EssentialTools, .. Plan.CoreProcesses, .. Plan.Kpis,
     ];
 

@@ -16,7 +16,10 @@ public enum ShareScope
 
     /// <summary>The MVO summary: core promise, commitments, journey stages, processes with owners, KPIs.</summary>
     OperationsSummary = 8,
-    All = Roadmap | PersonasAndProblems | Features | OperationsSummary,
+
+    /// <summary>The roadmap over time: phases with dates, features with their dates, milestones.</summary>
+    Timeline = 16,
+    All = Roadmap | PersonasAndProblems | Features | OperationsSummary | Timeline,
 }
 
 /// <summary>A read-only link to part of a plan for a stakeholder without an account. Only the token's hash is stored,

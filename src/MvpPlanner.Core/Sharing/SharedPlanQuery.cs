@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Sharing;
 
@@ -9,7 +10,7 @@ namespace MvpPlanner.Core.Sharing;
 /// sections in the link's scope. Separate from the members' services, which all check a signed-in caller.</summary>
 internal static class SharedPlanQuery
 {
-    public static async Task<SharedPlanView?> LoadAsync(IDbContextFactory<PlannerDbContext> dbFactory, OpenedShareLink link, CancellationToken ct)
+    public static async Task<SharedPlanView?> LoadAsync(IDbContextFactory<PlannerDbContext> dbFactory, OpenedShareLink link, DateOnly today, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planId = link.PlanId;
@@ -38,7 +39,43 @@ internal static class SharedPlanQuery
             scope.HasFlag(ShareScope.Roadmap) ? await RoadmapAsync(db, planId, ct) : null,
             scope.HasFlag(ShareScope.PersonasAndProblems) ? await PersonasAsync(db, planId, ct) : null,
             scope.HasFlag(ShareScope.Features) ? await FeaturesAsync(db, planId, ct) : null,
-            scope.HasFlag(ShareScope.OperationsSummary) ? await OperationsAsync(db, planId, plan.ValueProposition, ct) : null);
+            scope.HasFlag(ShareScope.OperationsSummary) ? await OperationsAsync(db, planId, plan.ValueProposition, ct) : null)
+        {
+            Timeline = scope.HasFlag(ShareScope.Timeline) ? await TimelineAsync(db, planId, today, ct) : null,
+        };
+    }
+
+    private static async Task<SharedTimeline> TimelineAsync(PlannerDbContext db, int planId, DateOnly today, CancellationToken ct)
+    {
+        var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId)
+            .OrderBy(p => p.Order).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.StartDate, p.EndDate })
+            .ToListAsync(ct);
+        var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
+            .OrderBy(f => f.Rank).ThenBy(f => f.Id)
+            .Select(f => new { f.Title, f.Status, f.PhaseId, f.StartDate, f.StartPrecision, f.TargetDate, f.TargetPrecision })
+            .ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == planId)
+            .OrderBy(m => m.Date).ThenBy(m => m.Id)
+            .Select(m => new SharedMilestone(m.Name, m.Date, m.Kind, m.Lane != null ? m.Lane.Name : null))
+            .ToListAsync(ct);
+
+        SharedTimelineFeature Dated(string title, FeatureStatus status, FuzzyDate? start, FuzzyDate? target, DateOnly? phaseStart, DateOnly? phaseEnd)
+        {
+            var schedule = FeatureSchedule.Of(start, target, phaseStart, phaseEnd);
+            return new SharedTimelineFeature(title, status, start, target, schedule.Start, schedule.End, schedule.IsOverdue(status, today));
+        }
+
+        IReadOnlyList<SharedTimelineFeature> In(int? phaseId, DateOnly? phaseStart, DateOnly? phaseEnd) => features
+            .Where(f => f.PhaseId == phaseId)
+            .Select(f => Dated(f.Title, f.Status, FuzzyDate.From(f.StartDate, f.StartPrecision), FuzzyDate.From(f.TargetDate, f.TargetPrecision), phaseStart, phaseEnd))
+            .OrderBy(f => f.Start ?? f.End ?? DateOnly.MaxValue)
+            .ToList();
+
+        return new SharedTimeline(
+            phases.Select(p => new SharedTimelinePhase(p.Name, p.StartDate, p.EndDate, In(p.Id, p.StartDate, p.EndDate))).ToList(),
+            In(null, null, null).Where(f => f.Start is not null || f.End is not null).ToList(),
+            milestones);
     }
 
     private static async Task<SharedRoadmap> RoadmapAsync(PlannerDbContext db, int planId, CancellationToken ct)

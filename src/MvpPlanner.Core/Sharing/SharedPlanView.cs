@@ -1,6 +1,7 @@
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Sharing;
 
@@ -14,7 +15,21 @@ public sealed record SharedPlanView(
     SharedRoadmap? Roadmap,
     SharedPersonas? Personas,
     IReadOnlyList<SharedFeature>? Features,
-    SharedOperations? Operations);
+    SharedOperations? Operations)
+{
+    /// <summary>The roadmap over time; null outside the link's scope.</summary>
+    public SharedTimeline? Timeline { get; init; }
+}
+
+/// <summary>Phases in order with their features' dates, the dated features in no phase, and the milestones.</summary>
+public sealed record SharedTimeline(IReadOnlyList<SharedTimelinePhase> Phases, IReadOnlyList<SharedTimelineFeature> WithoutPhase, IReadOnlyList<SharedMilestone> Milestones);
+
+public sealed record SharedTimelinePhase(string Name, DateOnly? StartDate, DateOnly? EndDate, IReadOnlyList<SharedTimelineFeature> Features);
+
+/// <summary>A feature's own dates (null: its phase's) and the days they come to.</summary>
+public sealed record SharedTimelineFeature(string Title, FeatureStatus Status, FuzzyDate? OwnStart, FuzzyDate? OwnTarget, DateOnly? Start, DateOnly? End, bool IsOverdue);
+
+public sealed record SharedMilestone(string Name, DateOnly Date, MilestoneKind Kind, string? Lane);
 
 public sealed record SharedRoadmap(IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedLane> Lanes, int UnscheduledCount);
 

@@ -8,6 +8,7 @@ using MvpPlanner.Core.History;
 using MvpPlanner.Core.ImportExport;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Sharing;
 using MvpPlanner.Core.Tests.Infrastructure;
 using MvpPlanner.Core.Workshops;
@@ -55,6 +56,8 @@ public class PlanJsonTests
         document.Kpis.ShouldContain(k => k.Measurements.Count > 0 && k.Reviews.Count > 0);
         var round = document.Workshops.ShouldHaveSingleItem().Rounds.ShouldHaveSingleItem();
         round.Items.SelectMany(i => i.Votes).ShouldContain(v => v.Voter == "Olivia Owner" && v.Dots == 2);
+        document.Features.ShouldContain(f => f.StartDate == new DateOnly(2027, 3, 1) && f.StartPrecision == DatePrecision.Month && f.TargetPrecision == DatePrecision.Quarter);
+        document.Milestones.Select(m => (m.Name, m.Kind, m.Lane is not null)).ShouldBe([("Pilot starts", MilestoneKind.PilotStart, true), ("Launch", MilestoneKind.Launch, false)]);
     }
 
     [Fact]
@@ -265,6 +268,12 @@ public class PlanJsonTests
         (await test.Get<VoteService>().PlaceDotAsync(planId, round.Value, featureIds[1])).Status.ShouldBe(ResultStatus.Ok);
         (await test.Get<VoteService>().RevealAsync(planId, round.Value)).Status.ShouldBe(ResultStatus.Ok);
         (await test.Get<WorkshopSessionService>().EndSessionAsync(planId)).Status.ShouldBe(ResultStatus.Ok);
+        var dated = await test.Get<FeatureDatesService>().RescheduleAsync(planId, featureIds[2],
+            new FuzzyDate(new DateOnly(2027, 3, 1), DatePrecision.Month), new FuzzyDate(new DateOnly(2027, 4, 1), DatePrecision.Quarter), await test.VersionOfAsync<Core.Features.Feature>(featureIds[2]));
+        dated.Status.ShouldBe(ResultStatus.Ok, dated.Message);
+        var lane = (await test.GetBoardAsync(planId)).Lanes[0].Id;
+        (await test.Get<MilestoneService>().CreateAsync(planId, new MilestoneInput { Name = "Pilot starts", Date = new DateTime(2027, 5, 3), Kind = MilestoneKind.PilotStart, LaneId = lane, Notes = "Ten households" })).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<MilestoneService>().CreateAsync(planId, new MilestoneInput { Name = "Launch", Date = new DateTime(2027, 9, 1) })).Status.ShouldBe(ResultStatus.Ok);
         document.Features.ShouldNotBeEmpty();
         return planId;
     }

@@ -13,6 +13,7 @@ public static class ShareLabels
         (ShareScope.PersonasAndProblems, "Personas & problems", "personas"),
         (ShareScope.Features, "Features with priorities", "features"),
         (ShareScope.OperationsSummary, "Operations summary (MVO, KPIs)", "operations"),
+        (ShareScope.Timeline, "Timeline (dates and milestones)", "timeline"),
     ];
 
     public static IEnumerable<string> Parts(ShareScope scope) =>
