@@ -87,7 +87,12 @@ public sealed class BoardOnScreensEndToEndTests(BrowserFixture browser) : EndToE
             await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/features"));
             await Expect(Page.ByTestId("feature-row-title").First).ToBeVisibleAsync();
             (await FitsTheWidthAsync(Page)).ShouldBeTrue($"backlog at {width} px");
-            await Expect(Page.ByTestId("feature-row-title").First).ToBeInViewportAsync();
+            await ShouldBeWithinTheWidthAsync(Page.ByTestId("feature-row-title").First, width);
+            await ShouldBeWithinTheWidthAsync(Page.ByTestId("moscow-chip").First, width);
+            if (width > 600)
+            {
+                await ShouldBeWithinTheWidthAsync(Page.Locator("th", new() { HasText = "Phase" }).First, width);
+            }
 
             await Page.GotoAsync(sharedUrl);
             await Expect(Page.GetByTestId("shared-roadmap").GetByText("Tool catalogue with search")).ToBeVisibleAsync();
@@ -103,6 +108,13 @@ public sealed class BoardOnScreensEndToEndTests(BrowserFixture browser) : EndToE
         await Page.RegisterAsync(app, "Ada Lovelace");
         var planId = await app.QueryDbAsync(db => db.Plans.Where(p => p.Name == DemoPlanSeeder.DemoPlanName).Select(p => p.Id).SingleAsync());
         return (app, planId);
+    }
+
+    private static async Task ShouldBeWithinTheWidthAsync(ILocator element, int width)
+    {
+        var box = (await element.BoundingBoxAsync()).ShouldNotBeNull();
+        box.X.ShouldBeGreaterThanOrEqualTo(0);
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(width);
     }
 
     private static Task<bool> FitsTheWidthAsync(IPage page) =>
