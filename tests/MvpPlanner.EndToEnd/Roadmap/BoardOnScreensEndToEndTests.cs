@@ -88,9 +88,9 @@ public sealed class BoardOnScreensEndToEndTests(BrowserFixture browser) : EndToE
             await Expect(Page.ByTestId("feature-row-title").First).ToBeVisibleAsync();
             (await FitsTheWidthAsync(Page)).ShouldBeTrue($"backlog at {width} px");
             await ShouldBeWithinTheWidthAsync(Page.ByTestId("feature-row-title").First, width);
-            await ShouldBeWithinTheWidthAsync(Page.ByTestId("moscow-chip").First, width);
             if (width > 600)
             {
+                await ShouldBeWithinTheWidthAsync(Page.ByTestId("moscow-chip").First, width);
                 await ShouldBeWithinTheWidthAsync(Page.Locator("th", new() { HasText = "Phase" }).First, width);
             }
 
