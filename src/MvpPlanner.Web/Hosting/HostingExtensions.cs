@@ -59,6 +59,7 @@ public static class HostingExtensions
             .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageSize);
         services.AddScoped<DraftStore>();
         services.AddScoped<Features.Plans.PresenceHere>();
+        services.AddScoped<Features.Roadmap.BoardLayout>();
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

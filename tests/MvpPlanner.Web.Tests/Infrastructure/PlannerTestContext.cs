@@ -30,6 +30,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddPlannerServices();
         Services.AddScoped<DraftStore>();
         Services.AddScoped<MvpPlanner.Web.Features.Plans.PresenceHere>();
+        Services.AddScoped<MvpPlanner.Web.Features.Roadmap.BoardLayout>();
         Services.AddSingleton(CallerAccessor);
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
         var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();

@@ -43,6 +43,9 @@ public sealed class BoardState
 
     public bool HasCardsWithoutLane => _counts.Keys.Any(c => c.LaneId is null);
 
+    /// <summary>Without lanes the "No lane" row is the only place a card can go, so it shows then too.</summary>
+    public bool ShowsNoLaneRow => HasCardsWithoutLane || Lanes.Count == 0;
+
     public IEnumerable<BoardCell> ExpandedCells => _expanded;
 
     public int CountIn(BoardCell cell) => _counts.GetValueOrDefault(cell);

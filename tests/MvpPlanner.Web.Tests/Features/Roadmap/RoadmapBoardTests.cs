@@ -173,17 +173,37 @@ public class RoadmapBoardTests : PlannerTestContext
         var (dialogs, _) = RenderDialogProviders();
         var cut = RenderBoard(planId);
 
-        cut.Find($"[data-testid=card-menu-{moving}] button").Click();
+        cut.Find($"[data-testid=card-menu-{moving}] button[aria-haspopup=menu]").Click();
         cut.WaitForElement($"[data-testid=move-to-{moving}]", Wait).Click();
-        dialogs.WaitForState(() => dialogs.FindComponents<MudSelect<int?>>().Count == 2, Wait);
-        var selects = dialogs.FindComponents<MudSelect<int?>>();
-        await dialogs.InvokeAsync(() => selects[0].Instance.SelectOption((int?)beta.Id));
-        await dialogs.InvokeAsync(() => selects[1].Instance.SelectOption((int?)communication.Id));
+        dialogs.WaitForElement($"[data-testid=move-phase-{beta.Id}]", Wait).Click();
+        dialogs.Find($"[data-testid=move-lane-{communication.Id}]").Click();
         dialogs.Find("[data-testid=form-submit]").Click();
 
         cut.WaitForAssertion(() => CardIdsIn(cut, $"cell-{beta.Id}-{communication.Id}").ShouldBe([already, moving]), Wait);
         var stored = (await roadmap.GetBoardAsync(planId)).Cards.Single(c => c.Id == moving);
         (stored.PhaseId, stored.LaneId, stored.Rank).ShouldBe((beta.Id, communication.Id, 1));
+    }
+
+    [Fact]
+    public async Task MoveButton_OnTheCard_OpensTheDialogWithTheCardsPlaceChosenAndMovesWithOnePick()
+    {
+        var planId = await CreatePlanAsync();
+        var roadmap = Get<RoadmapService>();
+        var board = await roadmap.GetBoardAsync(planId);
+        var (mvp, pilot, design) = (board.Phases[0], board.Phases[1], board.Lanes[0]);
+        var moving = await AddFeatureAsync(planId, "Export to CSV", mvp.Id, design.Id);
+        var (dialogs, _) = RenderDialogProviders();
+        var cut = RenderBoard(planId);
+
+        cut.Find($"[data-testid=move-button-{moving}]").Click();
+        var phase = dialogs.WaitForElement($"[data-testid=move-phase-{mvp.Id}]", Wait);
+        phase.HasAttribute("checked").ShouldBeTrue("the card's own phase is chosen");
+        dialogs.Find($"[data-testid=move-lane-{design.Id}]").HasAttribute("checked").ShouldBeTrue("and its own lane");
+        dialogs.Find($"[data-testid=move-phase-{pilot.Id}]").Click();
+        dialogs.Find("[data-testid=form-submit]").Click();
+
+        cut.WaitForAssertion(() => CardIdsIn(cut, $"cell-{pilot.Id}-{design.Id}").ShouldBe([moving]), Wait);
+        (await roadmap.GetBoardAsync(planId)).Cards.Single(c => c.Id == moving).PhaseId.ShouldBe(pilot.Id);
     }
 
     [Fact]
