@@ -16,7 +16,13 @@ public enum ShareScope
 
     /// <summary>The MVO summary: core promise, commitments, journey stages, processes with owners, KPIs.</summary>
     OperationsSummary = 8,
-    All = Roadmap | PersonasAndProblems | Features | OperationsSummary,
+
+    /// <summary>The roadmap as Now / Next / Later: intent without dates.</summary>
+    NowNextLater = 32,
+
+    /// <summary>The plan's target outcomes: description, metric, baseline and target.</summary>
+    Outcomes = 64,
+    All = Roadmap | PersonasAndProblems | Features | OperationsSummary | NowNextLater | Outcomes,
 }
 
 /// <summary>A read-only link to part of a plan for a stakeholder without an account. Only the token's hash is stored,

@@ -14,7 +14,19 @@ public sealed record SharedPlanView(
     SharedRoadmap? Roadmap,
     SharedPersonas? Personas,
     IReadOnlyList<SharedFeature>? Features,
-    SharedOperations? Operations);
+    SharedOperations? Operations)
+{
+    public SharedHorizons? NowNextLater { get; init; }
+
+    public IReadOnlyList<SharedOutcome>? Outcomes { get; init; }
+}
+
+/// <summary>Now, Next and Later in that order, each with the phases it covers and its features (Must first).</summary>
+public sealed record SharedHorizons(IReadOnlyList<SharedHorizon> Columns);
+
+public sealed record SharedHorizon(MvpPlanner.Core.Roadmap.Horizon Horizon, IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedCard> Cards);
+
+public sealed record SharedOutcome(string Description, string Metric, string Baseline, string Target);
 
 public sealed record SharedRoadmap(IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedLane> Lanes, int UnscheduledCount);
 

@@ -29,6 +29,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}", DatabaseSetup.FailOnQueryWarnings);
         Services.AddPlannerServices();
         Services.AddScoped<DraftStore>();
+        Services.AddScoped<MvpPlanner.Web.Components.Layout.ProjectorMode>();
         Services.AddScoped<MvpPlanner.Web.Features.Plans.PresenceHere>();
         Services.AddSingleton(CallerAccessor);
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
