@@ -10,7 +10,7 @@ namespace MvpPlanner.Web.Tests.Components;
 /// lasts across the plan's pages.</summary>
 public class ProjectorModeTests : PlannerTestContext
 {
-    public ProjectorModeTests() => AddAuthorization().SetAuthorized("Olivia Owner");
+    protected override void AddServices() => AddAuthorization().SetAuthorized("Olivia Owner");
 
     [Fact]
     public void Toggle_OnAPlanPage_HidesTheAppBarAndSetsTheProjectorClass()

@@ -33,6 +33,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<MvpPlanner.Web.Features.Plans.PresenceHere>();
         Services.AddSingleton(CallerAccessor);
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
+        AddServices();
         var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
         using (var db = dbFactory.CreateDbContext())
         {
@@ -47,6 +48,12 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     }
 
     protected SettableCallerAccessor CallerAccessor { get; } = new();
+
+    /// <summary>Where a test class adds services of its own (such as bUnit's authorization): called before any
+    /// service is first used, which seals the container.</summary>
+    protected virtual void AddServices()
+    {
+    }
 
     protected Caller Owner { get; }
 
