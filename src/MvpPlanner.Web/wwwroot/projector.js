@@ -10,7 +10,7 @@ export function listen(dotNet) {
         if ((event.key === "p" || event.key === "P") && !event.repeat) {
             event.preventDefault();
             dotNet.invokeMethodAsync("ToggleFromKeyboard");
-        } else if (event.key === "Escape" && document.documentElement.classList.contains("projector-on") && !document.querySelector(".mud-dialog-container")) {
+        } else if (event.key === "Escape" && document.documentElement.classList.contains("projector-on") && !closesSomethingElse(event.target)) {
             dotNet.invokeMethodAsync("Leave");
         }
     };
@@ -52,3 +52,10 @@ function isTyping(target) {
 
     return target.isContentEditable || target.closest("input, textarea, select, [contenteditable=true], [role=textbox], [role=combobox]") !== null;
 }
+
+// Esc belongs first to an open dialog, menu or drop-down; only a second Esc leaves projector mode.
+function closesSomethingElse(target) {
+    return document.querySelector(".mud-dialog-container, .mud-popover-open") !== null
+        || (target instanceof Element && target.closest("[role=menu]") !== null);
+}
+
