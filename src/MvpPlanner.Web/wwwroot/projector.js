@@ -53,9 +53,10 @@ function isTyping(target) {
     return target.isContentEditable || target.closest("input, textarea, select, [contenteditable=true], [role=textbox], [role=combobox]") !== null;
 }
 
-// Esc belongs first to an open dialog, menu or drop-down; only a second Esc leaves projector mode.
+// Esc belongs first to an open dialog, menu or drop-down (a tooltip shown under the mouse does not count); only a
+// second Esc leaves projector mode.
 function closesSomethingElse(target) {
-    return document.querySelector(".mud-dialog-container, .mud-popover-open") !== null
+    return document.querySelector(".mud-dialog-container, .mud-popover-open:not(.mud-tooltip)") !== null
         || (target instanceof Element && target.closest("[role=menu]") !== null);
 }
 
