@@ -5,6 +5,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Sharing;
 using MvpPlanner.Core.Tests.Infrastructure;
 
@@ -223,6 +224,61 @@ public class ShareLinkServiceTests
         var kpi = operations.Kpis.ShouldHaveSingleItem();
         kpi.LatestValue.ShouldBe(12);
         kpi.NextReviewDue.ShouldBe(new DateOnly(2026, 11, 9));
+    }
+
+    [Fact]
+    public async Task GetViewAsync_NowNextLaterAndOutcomes_HasThoseSectionsOnly()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var opened = await OpenAsync(test, plan.PlanId, ShareScope.NowNextLater | ShareScope.Outcomes);
+
+        var view = (await test.Get<ShareLinkService>().GetViewAsync(opened)).ShouldNotBeNull();
+
+        view.Roadmap.ShouldBeNull();
+        view.Personas.ShouldBeNull();
+        view.Features.ShouldBeNull();
+        view.Operations.ShouldBeNull();
+        var horizons = view.NowNextLater.ShouldNotBeNull();
+        horizons.Columns.Select(c => c.Horizon).ShouldBe([Horizon.Now, Horizon.Next, Horizon.Later]);
+        horizons.Columns[0].Cards.Select(c => c.Title).ShouldBe(["Borrow request", "Tool catalogue"], ignoreOrder: true);
+        horizons.Columns[0].Phases.ShouldHaveSingleItem();
+        horizons.Columns[1].Cards.ShouldBeEmpty();
+        var outcome = view.Outcomes.ShouldNotBeNull().ShouldHaveSingleItem();
+        outcome.Description.ShouldBe("Residents borrow instead of buying");
+        outcome.Metric.ShouldBe("Loans per month");
+        outcome.Target.ShouldBe("60");
+    }
+
+    [Fact]
+    public async Task GetViewAsync_OtherScopes_LeaveNowNextLaterAndOutcomesOut()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var plan = await test.CreateSamplePlanAsync();
+        var opened = await OpenAsync(test, plan.PlanId, ShareScope.All & ~(ShareScope.NowNextLater | ShareScope.Outcomes));
+
+        var view = (await test.Get<ShareLinkService>().GetViewAsync(opened)).ShouldNotBeNull();
+
+        view.Roadmap.ShouldNotBeNull();
+        view.NowNextLater.ShouldBeNull();
+        view.Outcomes.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task VersionStamp_NextDay_ChangesOnlyForLinksShowingNowNextLater()
+    {
+        var horizons = new OpenedShareLink(1, 1, ShareScope.NowNextLater, 7, new DateOnly(2026, 12, 3));
+        var roadmap = horizons with { Scope = ShareScope.Roadmap };
+
+        (horizons with { OpenedOn = new DateOnly(2026, 12, 4) }).VersionStamp.ShouldNotBe(horizons.VersionStamp);
+        (roadmap with { OpenedOn = new DateOnly(2026, 12, 4) }).VersionStamp.ShouldBe(roadmap.VersionStamp);
+    }
+
+    [Fact]
+    public void All_IncludesNowNextLaterAndOutcomes()
+    {
+        ShareScope.All.HasFlag(ShareScope.NowNextLater).ShouldBeTrue();
+        ShareScope.All.HasFlag(ShareScope.Outcomes).ShouldBeTrue();
     }
 
     [Fact]

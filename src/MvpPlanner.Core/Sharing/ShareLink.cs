@@ -19,7 +19,13 @@ public enum ShareScope
 
     /// <summary>The roadmap over time: phases with dates, features with their dates, milestones.</summary>
     Timeline = 16,
-    All = Roadmap | PersonasAndProblems | Features | OperationsSummary | Timeline,
+
+    /// <summary>The roadmap as Now / Next / Later: intent without dates.</summary>
+    NowNextLater = 32,
+
+    /// <summary>The plan's target outcomes: description, metric, baseline and target.</summary>
+    Outcomes = 64,
+    All = Roadmap | PersonasAndProblems | Features | OperationsSummary | Timeline | NowNextLater | Outcomes,
 }
 
 /// <summary>A read-only link to part of a plan for a stakeholder without an account. Only the token's hash is stored,

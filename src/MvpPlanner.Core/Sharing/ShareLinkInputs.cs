@@ -53,14 +53,15 @@ public sealed record ShareLinkView(
     ShareLinkState State);
 
 /// <summary>A link that opened: which plan, and which parts of it, an anonymous reader may see, and the plan's content
-/// stamp when it was opened.</summary>
-public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope, long ContentStamp = 0)
+/// stamp and the day (UTC) when it was opened.</summary>
+public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope, long ContentStamp = 0, DateOnly? OpenedOn = null)
 {
     /// <summary>Changes whenever the shared page's markup changes shape, so browsers and the page cache drop old copies.</summary>
-    private const string PageFormat = "share-v2";
+    private const string PageFormat = "share-v3";
 
     /// <summary>A fingerprint of what the shared page shows (its ETag and cache key): it changes with every change to the
-    /// plan and differs between links and scopes. Costs no query: the stamp came with the link.</summary>
+    /// plan and differs between links and scopes. Costs no query: the stamp came with the link. Now / Next / Later
+    /// moves with the calendar, so a link that shows it also changes each day.</summary>
     public string VersionStamp => Tokens.Hash(string.Create(CultureInfo.InvariantCulture,
-        $"{PageFormat}|{LinkId}|{(int)Scope}|{ContentStamp}"))[..32]; // 128 bits are plenty for a cache validator
+        $"{PageFormat}|{LinkId}|{(int)Scope}|{ContentStamp}|{(Scope.HasFlag(ShareScope.NowNextLater) ? OpenedOn : null):yyyy-MM-dd}"))[..32]; // 128 bits are plenty for a cache validator
 }

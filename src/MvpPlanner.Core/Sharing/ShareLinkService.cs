@@ -96,7 +96,7 @@ public class ShareLinkService(
         }
 
         views.Record(link.Id, now);
-        return new OpenedShareLink(link.Id, link.PlanId, link.Scope, link.ContentStamp);
+        return new OpenedShareLink(link.Id, link.PlanId, link.Scope, link.ContentStamp, DateOnly.FromDateTime(now));
     }
 
     /// <summary>One indexed read: the link by its token's hash, with its plan's content stamp.</summary>
@@ -112,7 +112,7 @@ public class ShareLinkService(
 
     /// <summary>The shared page's content, only for the link's scope. No caller check: the opened link is the permission.</summary>
     public Task<SharedPlanView?> GetViewAsync(OpenedShareLink link, CancellationToken ct = default) =>
-        SharedPlanQuery.LoadAsync(dbFactory, link, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        SharedPlanQuery.LoadAsync(dbFactory, link, link.OpenedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
 
     private static ShareLinkState StateOf(DateTime? revokedAt, DateTime? expiresAt, DateTime now) =>
         revokedAt is not null ? ShareLinkState.Revoked

@@ -42,6 +42,8 @@ internal static class SharedPlanQuery
             scope.HasFlag(ShareScope.OperationsSummary) ? await OperationsAsync(db, planId, plan.ValueProposition, ct) : null)
         {
             Timeline = scope.HasFlag(ShareScope.Timeline) ? await TimelineAsync(db, planId, today, ct) : null,
+            NowNextLater = scope.HasFlag(ShareScope.NowNextLater) ? await NowNextLaterAsync(db, planId, today, ct) : null,
+            Outcomes = scope.HasFlag(ShareScope.Outcomes) ? await OutcomesAsync(db, planId, ct) : null,
         };
     }
 
@@ -180,4 +182,45 @@ internal static class SharedPlanQuery
             kpis.Select(k => new SharedKpi(k.Name, k.Unit, k.Target, k.Latest?.Value, k.Latest?.MeasuredOn,
                 Cadences.NextReview(k.LastReview, k.FirstMeasured, k.Cadence))).ToList());
     }
+
+    /// <summary>The roadmap's phases on the three horizons by the same rule as the members' view
+    /// (<see cref="Horizons.Assign"/>); Later also holds the features not in a phase.</summary>
+    private static async Task<SharedHorizons> NowNextLaterAsync(PlannerDbContext db, int planId, DateOnly today, CancellationToken ct)
+    {
+        var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId)
+            .OrderBy(p => p.Order).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Order, p.Name, p.StartDate, p.EndDate, p.Goal })
+            .ToListAsync(ct);
+        var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId)
+            .Select(f => new { f.Id, f.Title, f.Moscow, f.Status, f.PhaseId, f.Reach, f.Impact, f.Confidence, f.Effort })
+            .ToListAsync(ct);
+        var cards = features
+            .Select(f => new HorizonCard(f.Id, f.Title, f.Moscow, f.Status, null, Rice.Score(f.Reach, f.Impact, f.Confidence, f.Effort), f.PhaseId))
+            .ToList();
+
+        static bool IsClosed(FeatureStatus status) => status is FeatureStatus.Shipped or FeatureStatus.Dropped;
+        var assignment = Horizons.Assign(
+            phases.Select(p => new HorizonPhase(p.Id, p.Order, p.StartDate, p.EndDate,
+                cards.Count(c => c.PhaseId == p.Id && !IsClosed(c.Status)), cards.Count(c => c.PhaseId == p.Id && IsClosed(c.Status)))),
+            today);
+
+        SharedHorizon Column(Horizon horizon)
+        {
+            var covered = phases.Where(p => assignment.Of(p.Id) == horizon).ToList();
+            var ids = covered.Select(p => p.Id).ToHashSet();
+            var shown = cards.Where(c => c.PhaseId is { } id ? ids.Contains(id) : horizon == Horizon.Later);
+            return new SharedHorizon(
+                horizon,
+                covered.Select(p => new SharedPhase(p.Name, p.StartDate, p.EndDate, p.Goal)).ToList(),
+                HorizonService.Sort(shown).Select(c => new SharedCard(c.Title, c.Moscow, c.Status)).ToList());
+        }
+
+        return new SharedHorizons([Column(Horizon.Now), Column(Horizon.Next), Column(Horizon.Later)]);
+    }
+
+    private static async Task<IReadOnlyList<SharedOutcome>> OutcomesAsync(PlannerDbContext db, int planId, CancellationToken ct) =>
+        await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId)
+            .OrderBy(o => o.Order).ThenBy(o => o.Id)
+            .Select(o => new SharedOutcome(o.Description, o.Metric, o.Baseline, o.Target))
+            .ToListAsync(ct);
 }

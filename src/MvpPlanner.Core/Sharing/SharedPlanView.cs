@@ -19,6 +19,10 @@ public sealed record SharedPlanView(
 {
     /// <summary>The roadmap over time; null outside the link's scope.</summary>
     public SharedTimeline? Timeline { get; init; }
+
+    public SharedHorizons? NowNextLater { get; init; }
+
+    public IReadOnlyList<SharedOutcome>? Outcomes { get; init; }
 }
 
 /// <summary>Phases in order with their features' dates, the dated features in no phase, and the milestones.</summary>
@@ -30,6 +34,13 @@ public sealed record SharedTimelinePhase(string Name, DateOnly? StartDate, DateO
 public sealed record SharedTimelineFeature(string Title, FeatureStatus Status, FuzzyDate? OwnStart, FuzzyDate? OwnTarget, DateOnly? Start, DateOnly? End, bool IsOverdue);
 
 public sealed record SharedMilestone(string Name, DateOnly Date, MilestoneKind Kind, string? Lane);
+
+/// <summary>Now, Next and Later in that order, each with the phases it covers and its features (Must first).</summary>
+public sealed record SharedHorizons(IReadOnlyList<SharedHorizon> Columns);
+
+public sealed record SharedHorizon(MvpPlanner.Core.Roadmap.Horizon Horizon, IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedCard> Cards);
+
+public sealed record SharedOutcome(string Description, string Metric, string Baseline, string Target);
 
 public sealed record SharedRoadmap(IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedLane> Lanes, int UnscheduledCount);
 

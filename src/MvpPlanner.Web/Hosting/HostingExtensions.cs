@@ -58,6 +58,7 @@ public static class HostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumCircuitMessageSize);
         services.AddScoped<DraftStore>();
+        services.AddScoped<Components.Layout.ProjectorMode>();
         services.AddScoped<Features.Plans.PresenceHere>();
         services.AddScoped<Features.Roadmap.BoardLayout>();
         services.AddMudServices(config =>

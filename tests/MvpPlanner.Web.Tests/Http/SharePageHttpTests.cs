@@ -37,6 +37,41 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
     }
 
     [Fact]
+    public async Task SharedPage_NowNextLaterAndOutcomes_ShowsExactlyThoseSections()
+    {
+        var token = await CreateLinkAsync(ShareScope.NowNextLater | ShareScope.Outcomes);
+
+        var html = await AnonymousClient().GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        html.ShouldContain("data-testid=\"shared-now-next-later\"");
+        html.ShouldContain("data-testid=\"shared-horizon-now\"");
+        html.ShouldContain("data-testid=\"shared-horizon-next\"");
+        html.ShouldContain("data-testid=\"shared-horizon-later\"");
+        html.ShouldContain("Tool catalogue with search");
+        html.ShouldContain("data-testid=\"shared-outcomes\"");
+        html.ShouldContain("Residents borrow instead of buying");
+        html.ShouldContain("Loans per month");
+        html.ShouldContain("60 by month 3");
+        html.ShouldNotContain("data-testid=\"shared-roadmap\"");
+        html.ShouldNotContain("data-testid=\"shared-personas\"");
+        html.ShouldNotContain("data-testid=\"shared-features\"");
+        html.ShouldNotContain("data-testid=\"shared-operations\"");
+        html.ShouldNotContain("<script", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task SharedPage_RoadmapOnly_LeavesNowNextLaterAndOutcomesOut()
+    {
+        var token = await CreateLinkAsync(ShareScope.Roadmap);
+
+        var html = await AnonymousClient().GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        html.ShouldNotContain("data-testid=\"shared-now-next-later\"");
+        html.ShouldNotContain("data-testid=\"shared-outcomes\"");
+        html.ShouldNotContain("Residents borrow instead of buying");
+    }
+
+    [Fact]
     public async Task SharedPage_AllSections_HasNoFormsScriptsOrEmails()
     {
         var token = await CreateLinkAsync(ShareScope.All);
@@ -48,6 +83,8 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
         html.ShouldContain("Lena the lender");
         html.ShouldContain("Support response time");
         html.ShouldContain("data-testid=\"shared-features\"");
+        html.ShouldContain("data-testid=\"shared-now-next-later\"");
+        html.ShouldContain("data-testid=\"shared-outcomes\"");
         html.ShouldNotContain("<form", Case.Insensitive);
         html.ShouldNotContain("<script", Case.Insensitive);
         html.ShouldNotContain("blazor.web.js");

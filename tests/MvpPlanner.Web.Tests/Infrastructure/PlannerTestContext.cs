@@ -29,10 +29,12 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}", DatabaseSetup.FailOnQueryWarnings);
         Services.AddPlannerServices();
         Services.AddScoped<DraftStore>();
+        Services.AddScoped<MvpPlanner.Web.Components.Layout.ProjectorMode>();
         Services.AddScoped<MvpPlanner.Web.Features.Plans.PresenceHere>();
         Services.AddScoped<MvpPlanner.Web.Features.Roadmap.BoardLayout>();
         Services.AddSingleton(CallerAccessor);
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
+        AddServices();
         var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
         using (var db = dbFactory.CreateDbContext())
         {
@@ -47,6 +49,12 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
     }
 
     protected SettableCallerAccessor CallerAccessor { get; } = new();
+
+    /// <summary>Where a test class adds services of its own (such as bUnit's authorization): called before any
+    /// service is first used, which seals the container.</summary>
+    protected virtual void AddServices()
+    {
+    }
 
     protected Caller Owner { get; }
 

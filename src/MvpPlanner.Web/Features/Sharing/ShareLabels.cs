@@ -11,7 +11,9 @@ public static class ShareLabels
     [
         (ShareScope.Roadmap, "Roadmap", "roadmap"),
         (ShareScope.PersonasAndProblems, "Personas & problems", "personas"),
+        (ShareScope.NowNextLater, "Now / Next / Later", "now-next-later"),
         (ShareScope.Features, "Features with priorities", "features"),
+        (ShareScope.Outcomes, "Target outcomes", "outcomes"),
         (ShareScope.OperationsSummary, "Operations summary (MVO, KPIs)", "operations"),
         (ShareScope.Timeline, "Timeline (dates and milestones)", "timeline"),
     ];

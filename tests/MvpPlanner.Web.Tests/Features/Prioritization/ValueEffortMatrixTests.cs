@@ -24,10 +24,10 @@ public class ValueEffortMatrixTests : BunitContext
         var dots = cut.FindAll("[data-testid=value-effort-dot]");
         dots.Select(d => d.GetAttribute("aria-label")).ShouldBe(
         [
-            "Tool catalogue: value 5, effort 3, quick win",
-            "Borrow request: value 5, effort 4, big bet",
-            "Welcome flyer: value 2, effort 1, fill-in",
-            "Offline mode: value 1, effort 5, money pit",
+            "1. Tool catalogue: value 5, effort 3, quick win",
+            "2. Borrow request: value 5, effort 4, big bet",
+            "3. Welcome flyer: value 2, effort 1, fill-in",
+            "4. Offline mode: value 1, effort 5, money pit",
         ]);
         foreach (var dot in dots)
         {

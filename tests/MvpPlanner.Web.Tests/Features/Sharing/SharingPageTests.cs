@@ -44,6 +44,30 @@ public class SharingPageTests : PlannerTestContext
     }
 
     [Fact]
+    public async Task SharingPage_CreateWithNowNextLaterAndOutcomes_StoresThoseScopesAndListsThem()
+    {
+        var planId = await CreatePlanAsync();
+        var dialogs = RenderDialogProvider();
+        var page = RenderPage(planId);
+        page.WaitForAssertion(() => page.Find("[data-testid=share-links-empty]"));
+
+        page.Find("button[data-testid=new-share-link]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=share-label]"));
+        dialogs.Find("input[data-testid=share-label]").Input("Board");
+        dialogs.Find("input[data-testid=share-scope-roadmap]").Change(false);
+        dialogs.Find("input[data-testid=share-scope-now-next-later]").Change(true);
+        dialogs.Find("input[data-testid=share-scope-outcomes]").Change(true);
+        dialogs.Find("[data-testid=form-submit]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=share-link-row]"));
+        var row = page.Find("[data-testid=share-link-row]");
+        row.TextContent.ShouldContain("Now / Next / Later");
+        row.TextContent.ShouldContain("Target outcomes");
+        var link = (await Get<ShareLinkService>().ListAsync(planId)).ShouldHaveSingleItem();
+        link.Scope.ShouldBe(ShareScope.NowNextLater | ShareScope.Outcomes);
+    }
+
+    [Fact]
     public async Task SharingPage_CreateWithoutLabelOrScope_KeepsTheDialogOpenWithReasons()
     {
         var planId = await CreatePlanAsync();
