@@ -190,6 +190,9 @@ public sealed record FeatureDoc
     /// <summary>Keys of the problems the feature solves.</summary>
     public List<string> Problems { get; init; } = [];
 
+    /// <summary>Keys of the features it needs first (no loops).</summary>
+    public List<string> DependsOn { get; init; } = [];
+
     /// <summary>Its own start (the first day of the day, month or quarter); null takes the phase's start.</summary>
     public DateOnly? StartDate { get; init; }
 

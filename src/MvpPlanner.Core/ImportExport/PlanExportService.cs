@@ -57,7 +57,7 @@ public class PlanExportService(
         var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(ct);
         var lanes = await db.Lanes.AsNoTracking().Where(l => l.PlanId == planId).OrderBy(l => l.Order).ThenBy(l => l.Id).ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.PlanId == planId).OrderBy(m => m.Date).ThenBy(m => m.Id).ToListAsync(ct);
-        var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId).Include(f => f.Problems).OrderBy(f => f.Id).AsSplitQuery().ToListAsync(ct);
+        var features = await db.Features.AsNoTracking().Where(f => f.PlanId == planId).Include(f => f.Problems).Include(f => f.Dependencies).OrderBy(f => f.Id).AsSplitQuery().ToListAsync(ct);
         var commitments = (await db.Commitments.AsNoTracking().Where(c => c.PlanId == planId).ToListAsync(ct)).OrderBy(c => c.Text, Ordinal).ThenBy(c => c.Id).ToList();
         var stages = await db.JourneyStages.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         var roles = (await db.OperationRoles.AsNoTracking().Where(r => r.PlanId == planId).ToListAsync(ct)).OrderBy(r => r.Name, Ordinal).ThenBy(r => r.Id).ToList();
@@ -136,6 +136,7 @@ public class PlanExportService(
                 Phase = Ref(f.PhaseId, phaseKeys), Lane = Ref(f.LaneId, laneKeys), Rank = f.Rank,
                 NeedsOperationalSupport = f.NeedsOperationalSupport,
                 Problems = RefList(f.Problems.Select(x => x.Id), problemKeys),
+                DependsOn = RefList(f.Dependencies.Select(x => x.Id), featureKeys),
                 StartDate = f.StartDate, StartPrecision = f.StartPrecision, TargetDate = f.TargetDate, TargetPrecision = f.TargetPrecision,
             }).ToList(),
             Milestones = milestones.Select((m, i) => new MilestoneDoc

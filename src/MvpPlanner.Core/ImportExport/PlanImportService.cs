@@ -386,6 +386,7 @@ internal static class PlanDocumentRules
             Refs([f.Phase], phases, where, "phase");
             Refs([f.Lane], lanes, where, "lane");
             Refs(f.Problems, problems, where, "problem");
+            Refs(f.DependsOn, features, where, "feature");
             if (f.Rank < 0)
             {
                 errors.Add($"{where}: its position on the board cannot be negative.");
@@ -396,6 +397,24 @@ internal static class PlanDocumentRules
                 StartDate = FeatureDates.ToDateTime(f.StartDate), StartPrecision = f.StartPrecision,
                 TargetDate = FeatureDates.ToDateTime(f.TargetDate), TargetPrecision = f.TargetPrecision,
             }, where);
+        }
+
+        // Dependencies must not loop: the same rule as in the app, over the file's feature positions.
+        var position = document.Features.Select((f, i) => (f.Key, i)).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.i);
+        var edges = new List<DependencyEdge>();
+        foreach (var (f, i) in document.Features.Select((f, i) => (f, i)))
+        {
+            foreach (var j in f.DependsOn.Distinct().Where(position.ContainsKey).Select(k => position[k]))
+            {
+                if (DependencyRules.CycleIfAdded(edges, i, j) is { } loop)
+                {
+                    errors.Add($"Feature \"{Short(f.Title)}\": its dependencies make a loop ({string.Join(" → ", loop.Select(x => $"\"{Short(document.Features[x].Title)}\""))}).");
+                }
+                else
+                {
+                    edges.Add(new DependencyEdge(i, j));
+                }
+            }
         }
 
         Keys(document.Milestones, m => m.Key, "Milestone");
@@ -587,6 +606,11 @@ internal sealed class PlanDocumentWriter
         })];
 
         plan.Features = [.. d.Features.Select(f => writer._features[f.Key])];
+        foreach (var f in d.Features)
+        {
+            writer._features[f.Key].Dependencies = [.. f.DependsOn.Distinct().Select(k => writer._features[k])];
+        }
+
         var commitments = d.Commitments.ToDictionary(c => c.Key, c => new Commitment { Text = Text.Clean(c.Text) });
         plan.Commitments = [.. d.Commitments.Select(c => commitments[c.Key])];
         var stages = d.JourneyStages.Select((s, i) => (s.Key, Stage: new JourneyStage

@@ -58,6 +58,7 @@ public class PlanJsonTests
         round.Items.SelectMany(i => i.Votes).ShouldContain(v => v.Voter == "Olivia Owner" && v.Dots == 2);
         document.Features.ShouldContain(f => f.StartDate == new DateOnly(2027, 3, 1) && f.StartPrecision == DatePrecision.Month && f.TargetPrecision == DatePrecision.Quarter);
         document.Milestones.Select(m => (m.Name, m.Kind, m.Lane is not null)).ShouldBe([("Pilot starts", MilestoneKind.PilotStart, true), ("Launch", MilestoneKind.Launch, false)]);
+        document.Features.ShouldContain(f => f.DependsOn.Count == 1 && document.Features.Any(other => other.Key == f.DependsOn[0]));
     }
 
     [Fact]
@@ -153,6 +154,8 @@ public class PlanJsonTests
         { "invalid value", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "Chat", "impact": 7 } ] }""" },
         { "no plan name", """{ "schemaVersion": 1, "plan": { "name": "  " } }""" },
         { "twice the same key", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "lanes": [ { "key": "lane-1", "name": "A" }, { "key": "lane-1", "name": "B" } ] }""" },
+        { "dependency loop", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "A", "dependsOn": ["feature-2"] }, { "key": "feature-2", "title": "B", "dependsOn": ["feature-1"] } ] }""" },
+        { "dependency on a missing feature", """{ "schemaVersion": 1, "plan": { "name": "Broken" }, "features": [ { "key": "feature-1", "title": "A", "dependsOn": ["feature-9"] } ] }""" },
         { "empty", "" },
     };
 
@@ -274,6 +277,7 @@ public class PlanJsonTests
         var lane = (await test.GetBoardAsync(planId)).Lanes[0].Id;
         (await test.Get<MilestoneService>().CreateAsync(planId, new MilestoneInput { Name = "Pilot starts", Date = new DateTime(2027, 5, 3), Kind = MilestoneKind.PilotStart, LaneId = lane, Notes = "Ten households" })).Status.ShouldBe(ResultStatus.Ok);
         (await test.Get<MilestoneService>().CreateAsync(planId, new MilestoneInput { Name = "Launch", Date = new DateTime(2027, 9, 1) })).Status.ShouldBe(ResultStatus.Ok);
+        (await test.Get<Core.Features.FeatureDependencyService>().AddAsync(planId, featureIds[0], featureIds[1])).Status.ShouldBe(ResultStatus.Ok);
         document.Features.ShouldNotBeEmpty();
         return planId;
     }

@@ -43,6 +43,7 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         var workspaceId = await app.QueryDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.WorkspaceId).SingleAsync());
         var sharedUrl = await CreateShareLinkAsync(app, planId);
         await StartVoteRoundAsync(app, planId);
+        await DateThePhasesAsync(app, planId);
 
         await Page.GotoAsync(app.Url("/account/password"));
         findings.AddRange(await CheckAsync(Page, "/account/password"));
@@ -101,6 +102,21 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         await Expect(Page.ByTestId("vote-round")).ToBeVisibleAsync();
         await Page.ByTestId("place-dot").First.ClickAsync();
     }
+
+    /// <summary>The demo plan has no dates; the timeline's chart (bars, milestones, arrows) needs some to be checked.</summary>
+    private static Task<int> DateThePhasesAsync(PlannerAppServer app, int planId) =>
+        app.QueryDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var phases = await db.RoadmapPhases.Where(p => p.PlanId == planId).OrderBy(p => p.Order).ToListAsync();
+            for (var i = 0; i < phases.Count; i++)
+            {
+                (phases[i].StartDate, phases[i].EndDate) = (today.AddMonths(2 * i - 1), today.AddMonths(2 * i + 1).AddDays(-1));
+            }
+
+            db.Milestones.Add(new MvpPlanner.Core.Roadmap.Milestone { PlanId = planId, Name = "Pilot starts", Date = today.AddMonths(1), Kind = MvpPlanner.Core.Roadmap.MilestoneKind.PilotStart });
+            return await db.SaveChangesAsync();
+        });
 
     private static async Task<IEnumerable<Finding>> CheckAsync(IPage page, string name)
     {

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MvpPlanner.EndToEnd.Plans;
 
-/// <summary>Projector mode on a 1920 × 1080 screen: P turns it on, it lasts across the plan's pages, the toggle leaves it.</summary>
+/// <summary>Projector mode on a 1920 × 1080 screen: P turns it on, it lasts across the plan's pages, Esc or the toggle leaves it.</summary>
 public sealed class ProjectorModeEndToEndTests(BrowserFixture browser) : EndToEndTestBase(browser)
 {
     [Fact]
@@ -34,6 +34,13 @@ public sealed class ProjectorModeEndToEndTests(BrowserFixture browser) : EndToEn
         await Expect(Page.Locator(".mud-layout.projector")).ToHaveCountAsync(1);
         await Expect(Page.Locator(".mud-appbar")).ToHaveCountAsync(0);
 
+        // Esc straight after moving to another section leaves it: the keys belong to the layout, not to one page.
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Page.Locator(".mud-appbar")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".mud-layout.projector")).ToHaveCountAsync(0);
+
+        await Page.Keyboard.PressAsync("p");
+        await Expect(Page.Locator(".mud-layout.projector")).ToHaveCountAsync(1);
         await Page.ByTestId("projector-toggle").ClickAsync();
 
         await Expect(Page.Locator(".mud-appbar")).ToBeVisibleAsync();

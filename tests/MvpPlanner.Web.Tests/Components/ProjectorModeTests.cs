@@ -57,12 +57,23 @@ public class ProjectorModeTests : PlannerTestContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/plans/7/workshop");
         var toggle = Render<ProjectorToggle>();
+        var keys = Render<ProjectorKeys>(p => p.Add(k => k.InPlanSection, true));
 
-        toggle.InvokeAsync(() => toggle.Instance.ToggleFromKeyboard());
+        keys.InvokeAsync(() => keys.Instance.ToggleFromKeyboard());
         Get<ProjectorMode>().IsOn.ShouldBeTrue();
         toggle.WaitForAssertion(() => toggle.Find("button").GetAttribute("aria-pressed").ShouldBe("true"));
 
-        toggle.InvokeAsync(() => toggle.Instance.Leave());
+        keys.InvokeAsync(() => keys.Instance.Leave());
+        Get<ProjectorMode>().IsOn.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Keyboard_POutsideAPlan_DoesNothing()
+    {
+        var keys = Render<ProjectorKeys>(p => p.Add(k => k.InPlanSection, false));
+
+        keys.InvokeAsync(() => keys.Instance.ToggleFromKeyboard());
+
         Get<ProjectorMode>().IsOn.ShouldBeFalse();
     }
 
