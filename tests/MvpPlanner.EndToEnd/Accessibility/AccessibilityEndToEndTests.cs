@@ -60,6 +60,7 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/features"));
         await Page.ByTestId("edit-feature").First.ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Dialog).Locator("[data-testid='dependency-picker']")).ToBeVisibleAsync(); // loads after the form
         findings.AddRange(await CheckAsync(Page, "feature dialog"));
 
         // The stakeholder's page: static HTML, read without signing in.
