@@ -74,7 +74,10 @@ public sealed partial class UndoEndToEndTests(BrowserFixture browser) : EndToEnd
         await Page.ByTestId("new-plan").ClickAsync();
         await Page.ByTestId("plan-name").FillAsync("Community bike repair");
         await Page.ByTestId("form-submit").ClickAsync();
-        await Page.WaitForURLAsync(PlanUrl());
+
+        // The plan page is reached by the circuit's own navigation; a busy machine may be slow to fire "load".
+        await Page.WaitForURLAsync(PlanUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await Page.WaitForInteractiveAsync();
         return Page.Url;
     }
 
