@@ -15,6 +15,7 @@ public static class PlanItems
         // Measurements and reviews belong to a plan through their KPI, which the service has loaded.
         KpiMeasurement { Kpi: { } kpi } => kpi.PlanId,
         KpiReview { Kpi: { } kpi } => kpi.PlanId,
+        OutcomeMeasurement { Outcome: { } outcome } => outcome.PlanId,
         // Not listed in the activity, but creating or revoking a link must reach open views and the link cache.
         ShareLink link => link.PlanId,
         _ => 0,
@@ -37,6 +38,7 @@ public static class PlanItems
         CoreProcess => "core process",
         EssentialTool => "tool",
         Kpi => "KPI",
+        Feedback.FeedbackItem => "feedback",
         ShareLink => "share link",
         _ => item.GetType().Name.ToLowerInvariant(),
     };
@@ -46,6 +48,7 @@ public static class PlanItems
         EntityBase item => item.Id,
         KpiMeasurement measurement => measurement.Id,
         KpiReview review => review.Id,
+        OutcomeMeasurement measurement => measurement.Id,
         _ => 0,
     };
 }

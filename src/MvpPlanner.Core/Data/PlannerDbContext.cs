@@ -63,6 +63,10 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
     public DbSet<TrashedItem> TrashedItems => Set<TrashedItem>();
 
+    public DbSet<OutcomeMeasurement> OutcomeMeasurements => Set<OutcomeMeasurement>();
+
+    public DbSet<Feedback.FeedbackItem> FeedbackItems => Set<Feedback.FeedbackItem>();
+
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
 

@@ -1,4 +1,6 @@
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Personas;
 
 namespace MvpPlanner.Core.Plans;
 
@@ -20,4 +22,23 @@ public class TargetOutcome : EntityBase, IPlanItem
     public string Target { get; set; } = "";
 
     public int Order { get; set; }
+
+    /// <summary>The baseline as a number, for the chart and the on/off-track status (the text above says it in words).</summary>
+    public decimal? BaselineValue { get; set; }
+
+    /// <summary>The target as a number; whether higher or lower is better follows from baseline and target.</summary>
+    public decimal? TargetValue { get; set; }
+
+    /// <summary>The date the target should be reached by, for the on/off-track status and review reminders.</summary>
+    public DateOnly? TargetDate { get; set; }
+
+    /// <summary>The persona whose behaviour the outcome is about (optional).</summary>
+    public int? PersonaId { get; set; }
+
+    public Persona? Persona { get; set; }
+
+    /// <summary>The features expected to move this outcome (optional).</summary>
+    public List<Feature> Features { get; set; } = [];
+
+    public List<OutcomeMeasurement> Measurements { get; set; } = [];
 }

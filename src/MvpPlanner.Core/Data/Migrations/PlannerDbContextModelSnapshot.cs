@@ -47,6 +47,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("FeatureProblems");
                 });
 
+            modelBuilder.Entity("FeedbackFeatures", b =>
+                {
+                    b.Property<int>("FeaturesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeaturesId", "FeedbackItemId");
+
+                    b.HasIndex("FeedbackItemId");
+
+                    b.ToTable("FeedbackFeatures");
+                });
+
+            modelBuilder.Entity("FeedbackProblems", b =>
+                {
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProblemsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeedbackItemId", "ProblemsId");
+
+                    b.HasIndex("ProblemsId");
+
+                    b.ToTable("FeedbackProblems");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -488,6 +518,76 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasIndex("PlanId", "PhaseId", "LaneId", "Rank");
 
                     b.ToTable("Features");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Importance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonaId");
+
+                    b.HasIndex("PlanId", "State");
+
+                    b.ToTable("FeedbackItems");
                 });
 
             modelBuilder.Entity("MvpPlanner.Core.History.ActivityEntry", b =>
@@ -1029,6 +1129,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("Personas");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Plans.OutcomeMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeId", "MeasuredOn");
+
+                    b.ToTable("OutcomeMeasurements");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -1107,6 +1237,9 @@ namespace MvpPlanner.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1126,6 +1259,9 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PersonaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1133,6 +1269,12 @@ namespace MvpPlanner.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TargetValue")
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1145,6 +1287,8 @@ namespace MvpPlanner.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonaId");
 
                     b.HasIndex("PlanId");
 
@@ -1580,6 +1724,21 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("WorkshopSession");
                 });
 
+            modelBuilder.Entity("OutcomeFeatures", b =>
+                {
+                    b.Property<int>("FeaturesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetOutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeaturesId", "TargetOutcomeId");
+
+                    b.HasIndex("TargetOutcomeId");
+
+                    b.ToTable("OutcomeFeatures");
+                });
+
             modelBuilder.Entity("ProblemPersonas", b =>
                 {
                     b.Property<int>("PersonasId")
@@ -1660,6 +1819,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasOne("MvpPlanner.Core.Features.Feature", null)
                         .WithMany()
                         .HasForeignKey("FeaturesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeedbackFeatures", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Features.Feature", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeedbackProblems", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1772,6 +1961,24 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Lane");
 
                     b.Navigation("Phase");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Personas.Persona", "Persona")
+                        .WithMany()
+                        .HasForeignKey("PersonaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Persona");
 
                     b.Navigation("Plan");
                 });
@@ -1905,6 +2112,17 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Plans.OutcomeMeasurement", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.TargetOutcome", "Outcome")
+                        .WithMany("Measurements")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Outcome");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Plans.Plan", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Accounts.Workspace", "Workspace")
@@ -1918,11 +2136,18 @@ namespace MvpPlanner.Core.Data.Migrations
 
             modelBuilder.Entity("MvpPlanner.Core.Plans.TargetOutcome", b =>
                 {
+                    b.HasOne("MvpPlanner.Core.Personas.Persona", "Persona")
+                        .WithMany()
+                        .HasForeignKey("PersonaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
                         .WithMany("Outcomes")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Persona");
 
                     b.Navigation("Plan");
                 });
@@ -2038,6 +2263,21 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("OutcomeFeatures", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Features.Feature", null)
+                        .WithMany()
+                        .HasForeignKey("FeaturesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Plans.TargetOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("TargetOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProblemPersonas", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Personas.Persona", null)
@@ -2146,6 +2386,11 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Problems");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Plans.TargetOutcome", b =>
+                {
+                    b.Navigation("Measurements");
                 });
 
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.Lane", b =>
