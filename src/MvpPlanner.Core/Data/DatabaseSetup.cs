@@ -9,6 +9,7 @@ using MvpPlanner.Core.History;
 using MvpPlanner.Core.ImportExport;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
@@ -87,6 +88,8 @@ public static class DatabaseSetup
         services.AddScoped<EssentialToolService>();
         services.AddScoped<KpiService>();
         services.AddScoped<ReadinessService>();
+        services.AddScoped<FeedbackService>();
+        services.AddScoped<EvidenceService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<WorkshopTimers>();
         services.AddScoped<WorkshopSessionService>();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Feedback;
+using MvpPlanner.Core.Problems;
 
 namespace MvpPlanner.Core.Data;
 
@@ -21,7 +23,13 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         builder.HasIndex(f => new { f.PlanId, f.State });
 
         // Deleting a problem or feature unlinks its feedback; the quotes themselves stay.
-        builder.HasMany(f => f.Problems).WithMany().UsingEntity("FeedbackProblems");
-        builder.HasMany(f => f.Features).WithMany().UsingEntity("FeedbackFeatures");
+        // The join columns are named explicitly: the inverse navigations (evidence on problems and features) must not
+        // rename them.
+        builder.HasMany(f => f.Problems).WithMany(p => p.Feedback).UsingEntity("FeedbackProblems",
+            r => r.HasOne(typeof(Problem)).WithMany().HasForeignKey("ProblemsId"),
+            l => l.HasOne(typeof(FeedbackItem)).WithMany().HasForeignKey("FeedbackItemId"));
+        builder.HasMany(f => f.Features).WithMany(f => f.Feedback).UsingEntity("FeedbackFeatures",
+            r => r.HasOne(typeof(Feature)).WithMany().HasForeignKey("FeaturesId"),
+            l => l.HasOne(typeof(FeedbackItem)).WithMany().HasForeignKey("FeedbackItemId"));
     }
 }

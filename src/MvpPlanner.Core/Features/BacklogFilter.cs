@@ -1,5 +1,12 @@
 namespace MvpPlanner.Core.Features;
 
+/// <summary>Narrows the backlog to features with triaged feedback behind them, or to those without any.</summary>
+public enum BacklogEvidence
+{
+    With,
+    Without,
+}
+
 /// <summary>What the backlog is narrowed to. A choice left null matches every feature.</summary>
 public sealed record BacklogFilter
 {
@@ -22,6 +29,8 @@ public sealed record BacklogFilter
 
     public Moscow? Moscow { get; init; }
 
+    public BacklogEvidence? Evidence { get; init; }
+
     public bool IsEmpty => this == Empty;
 
     public bool Matches(FeatureRow row) =>
@@ -31,6 +40,7 @@ public sealed record BacklogFilter
         && (LaneId is not { } lane || (row.LaneId ?? NoneId) == lane)
         && (Status is not { } status || row.Status == status)
         && (Moscow is not { } category || row.Moscow == category)
+        && (Evidence is not { } evidence || (evidence == BacklogEvidence.With) == (row.EvidenceCount > 0))
         && MatchesText(row);
 
     private bool MatchesText(FeatureRow row)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Roadmap;
 
@@ -22,6 +23,9 @@ public enum BacklogSort
     Phase,
     Lane,
     Owner,
+
+    /// <summary>By how much triaged feedback supports the feature.</summary>
+    Evidence,
 }
 
 /// <summary>One page of the backlog: what it is narrowed to, how it is sorted, which rows.</summary>
@@ -114,6 +118,13 @@ internal static class BacklogQueryable
             features = features.Where(f => f.Moscow == moscow);
         }
 
+        if (filter.Evidence is { } evidence)
+        {
+            features = evidence == BacklogEvidence.With
+                ? features.Where(f => f.Feedback.Any(x => x.State == FeedbackState.Linked))
+                : features.Where(f => !f.Feedback.Any(x => x.State == FeedbackState.Linked));
+        }
+
         // Contains becomes instr()/strpos(), so % and _ in the search are plain characters; lower() is made
         // Unicode-aware on SQLite (see DatabaseSetup).
         var text = filter.Search.Trim().ToLowerInvariant();
@@ -143,6 +154,7 @@ internal static class BacklogQueryable
             BacklogSort.Phase => By(features.OrderBy(f => f.PhaseId == null), f => f.Phase!.Order, d),
             BacklogSort.Lane => By(features.OrderBy(f => f.LaneId == null), f => f.Lane!.Order, d),
             BacklogSort.Owner => By(features.OrderBy(f => f.Owner == ""), f => f.Owner.ToLower(), d),
+            BacklogSort.Evidence => By(features, f => f.Feedback.Count(x => x.State == FeedbackState.Linked), d),
             _ => features.OrderBy(f => f.Phase == null ? int.MaxValue : f.Phase.Order).ThenBy(f => f.Rank),
         };
 

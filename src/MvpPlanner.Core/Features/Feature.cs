@@ -1,6 +1,7 @@
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
 
@@ -97,6 +98,9 @@ public class Feature : EntityBase, IOrdered
 
     /// <summary>The features that need this one first.</summary>
     public List<Feature> Dependents { get; set; } = [];
+
+    /// <summary>Feedback that speaks to this feature; only triaged (linked) items count as evidence.</summary>
+    public List<FeedbackItem> Feedback { get; set; } = [];
 
     public double? RiceScore => Rice.Score(Reach, Impact, Confidence, Effort);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Roadmap;
 
@@ -117,6 +118,9 @@ public class FeatureService(
                 Problems = f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
                 // No Distinct() here: inside a collection projection it needs OUTER APPLY, which SQLite cannot run.
                 PersonaIds = f.Problems.SelectMany(p => p.Personas).Select(p => p.Id).ToList(),
+                EvidenceCount = f.Feedback.Count(x => x.State == FeedbackState.Linked),
+                EvidenceOrganisations = f.Feedback.Where(x => x.State == FeedbackState.Linked && x.Organisation != "")
+                    .Select(x => x.Organisation.ToLower()).Distinct().Count(),
             })
             .ToListAsync(ct);
 

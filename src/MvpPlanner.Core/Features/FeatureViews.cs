@@ -59,6 +59,11 @@ public sealed class FeatureRow
 
     public IReadOnlyList<int> PersonaIds { get; set; } = [];
 
+    /// <summary>Triaged feedback linked to the feature (the evidence), and the distinct organisations it came from.</summary>
+    public int EvidenceCount { get; set; }
+
+    public int EvidenceOrganisations { get; set; }
+
     public double? RiceScore => Rice.Score(Reach, Impact, Confidence, Effort);
 
     public FeaturePriorityInput ToPriorityInput() => new()

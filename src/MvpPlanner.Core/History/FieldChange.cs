@@ -45,6 +45,7 @@ public static class FieldLabels
         ["PhaseId"] = "phase",
         ["LaneId"] = "lane",
         ["StageId"] = "journey stage",
+        ["PersonaId"] = "persona",
         ["OwnerRoleId"] = "owner",
         ["Moscow"] = "MoSCoW",
         ["Kpi"] = "KPI",

@@ -1,5 +1,6 @@
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
 
@@ -34,4 +35,7 @@ public class Problem : EntityBase, IPlanItem
     public List<Persona> Personas { get; set; } = [];
 
     public List<Feature> Features { get; set; } = [];
+
+    /// <summary>Feedback that speaks to this problem; only triaged (linked) items count as evidence.</summary>
+    public List<FeedbackItem> Feedback { get; set; } = [];
 }
