@@ -89,6 +89,7 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
     [InlineData("sharing")]
     [InlineData("activity")]
     [InlineData("trash")]
+    [InlineData("feedback")]
     public async Task SectionPage_UnknownPlan_Answers404WithFriendlyPage(string section)
     {
         var response = await (await factory.SignedInAsync()).Http.GetAsync(new Uri($"/plans/999999/{section}", UriKind.Relative));

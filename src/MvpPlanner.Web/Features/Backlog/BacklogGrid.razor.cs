@@ -31,6 +31,7 @@ public partial class BacklogGrid
         [nameof(FeatureRow.PhaseName)] = BacklogSort.Phase,
         [nameof(FeatureRow.LaneName)] = BacklogSort.Lane,
         [nameof(FeatureRow.Owner)] = BacklogSort.Owner,
+        [nameof(FeatureRow.EvidenceCount)] = BacklogSort.Evidence,
     };
 
     private MudDataGrid<FeatureRow>? _grid;

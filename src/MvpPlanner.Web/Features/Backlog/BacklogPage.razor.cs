@@ -97,7 +97,9 @@ public partial class BacklogPage
         await ReloadPlanIfChangedAsync(changes);
 
         var lookupsChanged = changes.Any(c => c.Touches<Persona>() || c.Touches<Problem>() || c.Touches<RoadmapPhase>() || c.Touches<Lane>());
-        var featuresAddedOrDeleted = changes.Any(c => c.IdsOf<Feature>(ItemChangeKind.Added).Any() || c.IdsOf<Feature>(ItemChangeKind.Deleted).Any());
+        // Feedback linked, unlinked or archived changes the evidence column and can change which features match.
+        var featuresAddedOrDeleted = changes.Any(c => c.IdsOf<Feature>(ItemChangeKind.Added).Any() || c.IdsOf<Feature>(ItemChangeKind.Deleted).Any()
+            || c.Touches<Core.Feedback.FeedbackItem>());
         if (lookupsChanged)
         {
             _lookups = await Features.GetLookupsAsync(PlanId);

@@ -34,6 +34,8 @@ public static class FeatureRowRefresh
         row.NeedsOperationalSupport = fresh.NeedsOperationalSupport;
         row.Problems = fresh.Problems;
         row.PersonaIds = fresh.PersonaIds;
+        row.EvidenceCount = fresh.EvidenceCount;
+        row.EvidenceOrganisations = fresh.EvidenceOrganisations;
         return row;
     }
 }

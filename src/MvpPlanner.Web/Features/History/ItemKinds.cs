@@ -22,4 +22,5 @@ public static class ItemKinds
     public const string Tool = nameof(EssentialTool);
     public const string Kpi = nameof(Core.Operations.Kpi);
     public const string Commitment = nameof(Core.Operations.Commitment);
+    public const string Feedback = nameof(Core.Feedback.FeedbackItem);
 }

@@ -16,6 +16,10 @@ public partial class PersonasPage : PlanPageBase
     private IReadOnlyList<PersonaView> _personas = [];
     private IReadOnlyList<ProblemView> _problems = [];
     private int? _filterPersonaId;
+    private IReadOnlyDictionary<int, Core.Feedback.EvidenceSummary> _evidence = new Dictionary<int, Core.Feedback.EvidenceSummary>();
+
+    [Inject]
+    private Core.Feedback.EvidenceService EvidenceService { get; set; } = default!;
 
     [Inject]
     private PersonaService PersonaService { get; set; } = default!;
@@ -41,12 +45,13 @@ public partial class PersonasPage : PlanPageBase
 
     /// <summary>Persona and problem cards, and the features that address each problem.</summary>
     protected override bool Shows(PlanChange change) =>
-        change.Touches<Persona>() || change.Touches<Problem>() || change.Touches<Core.Features.Feature>();
+        change.Touches<Persona>() || change.Touches<Problem>() || change.Touches<Core.Features.Feature>() || change.Touches<Core.Feedback.FeedbackItem>();
 
     protected override async Task LoadAsync()
     {
         _personas = await PersonaService.ListAsync(PlanId);
         _problems = await ProblemService.ListAsync(PlanId);
+        _evidence = await EvidenceService.ForProblemsAsync(PlanId);
         // A filter on a persona that is gone, or that has no problems left, would show an empty list for no visible reason.
         if (FilterPersona is not { Problems.Count: > 0 })
         {
