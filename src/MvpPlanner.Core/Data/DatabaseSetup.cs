@@ -55,6 +55,7 @@ public static class DatabaseSetup
         services.AddValidatorsFromAssemblyContaining<PlanInputValidator>(includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<PlanService>();
+        services.AddScoped<OutcomeService>();
         services.AddScoped<PersonaService>();
         services.AddScoped<ProblemService>();
         services.AddScoped<FeatureService>();

@@ -59,6 +59,8 @@ public static class FieldLabels
         ["IsFrontstage"] = "frontstage",
         ["KpiMeasurement"] = "measurement",
         ["KpiReview"] = "review",
+        ["OutcomeMeasurement"] = "measurement",
+        ["PersonaId"] = "persona",
         ["StartDate"] = "start",
         ["TargetDate"] = "target date",
         ["StartPrecision"] = "start precision",

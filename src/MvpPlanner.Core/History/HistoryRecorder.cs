@@ -32,6 +32,10 @@ internal static class HistoryRecorder
     {
         /// <summary>Rows added under the item (a KPI's measurement): their ids exist only after the save.</summary>
         public List<(string Navigation, object Row)> AddedRows { get; } = [];
+
+        /// <summary>Rows under the item corrected or removed (an outcome's measurement): their values before and after
+        /// (none after a removal), so Undo can put them back as they were.</summary>
+        public List<(string Navigation, Dictionary<string, JsonElement> Before, Dictionary<string, JsonElement>? After, string BeforeText, string AfterText)> ChangedRows { get; } = [];
     }
 
     /// <summary>Reads the changes before they are saved (afterwards the original values are gone). New items get their
@@ -62,10 +66,10 @@ internal static class HistoryRecorder
         }
 
         await CollectLinksAsync(db, byEntity, ct);
-        CollectAddedRows(db, byEntity, pending);
+        CollectRows(db, byEntity, pending);
 
         // An item whose only change is its links gets an entry; a bare version bump or renumbering alone does not.
-        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.AddedRows.Count == 0
+        pending.RemoveAll(p => p.Action is "updated" or "moved" && p.AddedRows.Count == 0 && p.ChangedRows.Count == 0
             && p.Changes.All(c => Position.Contains(c.Field)) && !(db.IsMoved(p.Item) && p.Changes.Count > 0));
         return pending;
     }
@@ -80,6 +84,14 @@ internal static class HistoryRecorder
                 "", string.Join("; ", group.Select(r => RowText(r.Row)))));
         }
 
+        foreach (var group in p.ChangedRows.GroupBy(r => r.Navigation))
+        {
+            // Undo of a corrected or removed row writes its values before back; ids stay, so the row is the same one.
+            p.Changes.Add(new FieldChange(group.Key, JsonSerializer.SerializeToElement(group.Select(r => r.Before).ToArray()),
+                JsonSerializer.SerializeToElement(group.Select(r => r.After).OfType<Dictionary<string, JsonElement>>().ToArray()),
+                string.Join("; ", group.Select(r => r.BeforeText)), string.Join("; ", group.Select(r => r.AfterText))));
+        }
+
         return NewEntry(p, now, user, changeSet);
     }
 
@@ -87,13 +99,26 @@ internal static class HistoryRecorder
     {
         Operations.KpiMeasurement m => $"{FieldChange.Describe(m.Value)} on {FieldChange.Describe(m.MeasuredOn)}",
         Operations.KpiReview r => $"review held on {FieldChange.Describe(r.HeldOn)}",
+        OutcomeMeasurement m => $"{FieldChange.Describe(m.Value)} on {FieldChange.Describe(m.MeasuredOn)}",
         _ => "",
     };
 
-    /// <summary>A row that belongs to a plan item (a KPI's measurement or review) is a change of that item.</summary>
-    private static void CollectAddedRows(PlannerDbContext db, Dictionary<object, Pending> byEntity, List<Pending> pending)
+    private static Dictionary<string, JsonElement> Snapshot(EntityEntry row, bool original) =>
+        row.Properties.ToDictionary(p => p.Metadata.Name, p => JsonSerializer.SerializeToElement(original ? p.OriginalValue : p.CurrentValue, p.Metadata.ClrType));
+
+    /// <summary>A row as the history reads it, from its values before or after the change.</summary>
+    private static string RowText(EntityEntry row, bool original)
     {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is not EntityBase && !e.Metadata.IsPropertyBag))
+        string Value(string name) => row.Metadata.FindProperty(name) is null ? ""
+            : FieldChange.Describe(original ? row.Property(name).OriginalValue : row.Property(name).CurrentValue);
+        return row.Entity is OutcomeMeasurement or Operations.KpiMeasurement ? $"{Value("Value")} on {Value("MeasuredOn")}" : "";
+    }
+
+    /// <summary>A row that belongs to a plan item (a KPI's measurement or review) is a change of that item.</summary>
+    private static void CollectRows(PlannerDbContext db, Dictionary<object, Pending> byEntity, List<Pending> pending)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not EntityBase && !e.Metadata.IsPropertyBag))
         {
             foreach (var navigation in entry.Navigations.OfType<ReferenceEntry>())
             {
@@ -105,7 +130,7 @@ internal static class HistoryRecorder
                 var ownerId = entry.Property(reference.ForeignKey.Properties[0].Name).CurrentValue;
                 var owner = db.ChangeTracker.Entries<EntityBase>()
                     .FirstOrDefault(t => t.Metadata.ClrType == reference.TargetEntityType.ClrType && Equals(t.Entity.Id, ownerId));
-                if (owner?.Entity is not IPlanItem)
+                if (owner?.Entity is not IPlanItem || owner.State == EntityState.Deleted)
                 {
                     continue;
                 }
@@ -117,7 +142,16 @@ internal static class HistoryRecorder
                     pending.Add(ownerPending);
                 }
 
-                ownerPending.AddedRows.Add((reference.Inverse.Name, entry.Entity));
+                if (entry.State == EntityState.Added)
+                {
+                    ownerPending.AddedRows.Add((reference.Inverse.Name, entry.Entity));
+                }
+                else
+                {
+                    var removed = entry.State == EntityState.Deleted;
+                    ownerPending.ChangedRows.Add((reference.Inverse.Name, Snapshot(entry, original: true), removed ? null : Snapshot(entry, original: false),
+                        RowText(entry, original: true), removed ? "" : RowText(entry, original: false)));
+                }
             }
         }
     }

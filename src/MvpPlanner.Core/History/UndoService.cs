@@ -173,14 +173,50 @@ public class UndoService(PlanWriter writer)
             }
             else if (entry.Metadata.FindNavigation(field) is { IsCollection: true } && added is not null)
             {
-                // Rows added under the item (a KPI's measurements): undo removes those the change added, no others.
-                var remove = added.Value.Deserialize<int[]>() ?? [];
                 var collection = entry.Collection(field);
                 await collection.LoadAsync(ct);
+                if (IsRows(value))
+                {
+                    // Rows corrected or removed (an outcome's measurements): put their values before back.
+                    RowsBack(db, collection, value!.Value);
+                    continue;
+                }
+
+                // Rows added under the item (a KPI's measurements): undo removes those the change added, no others.
+                var remove = added.Value.Deserialize<int[]>() ?? [];
                 foreach (var row in collection.CurrentValue!.Cast<object>().Where(r => remove.Contains(PlanItems.IdOf(r))).ToList())
                 {
                     db.Remove(row);
                 }
+            }
+        }
+    }
+
+    private static bool IsRows(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 && array[0].ValueKind == JsonValueKind.Object;
+
+    /// <summary>Writes each row's recorded values back: onto the row if it is still there, else as the same row again.</summary>
+    private static void RowsBack(PlannerDbContext db, CollectionEntry collection, JsonElement rows)
+    {
+        var type = collection.Metadata.TargetEntityType;
+        foreach (var values in rows.EnumerateArray())
+        {
+            var id = values.GetProperty("Id").GetInt32();
+            var row = collection.CurrentValue!.Cast<object>().FirstOrDefault(r => PlanItems.IdOf(r) == id);
+            var isNew = row is null;
+            row ??= Activator.CreateInstance(type.ClrType)!;
+            var rowEntry = db.Entry(row);
+            foreach (var property in type.GetProperties())
+            {
+                if (values.TryGetProperty(property.Name, out var stored) && !(property.IsKey() && !isNew))
+                {
+                    rowEntry.Property(property.Name).CurrentValue = stored.Deserialize(property.ClrType);
+                }
+            }
+
+            if (isNew)
+            {
+                db.Add(row);
             }
         }
     }

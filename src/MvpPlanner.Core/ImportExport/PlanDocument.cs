@@ -96,6 +96,20 @@ public sealed record OutcomeDoc
     public string Baseline { get; init; } = "";
 
     public string Target { get; init; } = "";
+
+    public decimal? BaselineValue { get; init; }
+
+    public decimal? TargetValue { get; init; }
+
+    public DateOnly? TargetDate { get; init; }
+
+    /// <summary>The key of the persona whose behaviour changes, if any.</summary>
+    public string? Persona { get; init; }
+
+    /// <summary>Keys of the features expected to move the outcome.</summary>
+    public List<string> Features { get; init; } = [];
+
+    public List<MeasurementDoc> Measurements { get; init; } = [];
 }
 
 public sealed record PersonaDoc

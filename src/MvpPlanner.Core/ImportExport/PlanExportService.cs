@@ -50,7 +50,8 @@ public class PlanExportService(
     internal static async Task<PlanDocument> ReadAsync(PlannerDbContext db, int planId, DateTime exportedAt, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
-        var outcomes = await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId).OrderBy(o => o.Order).ThenBy(o => o.Id).ToListAsync(ct);
+        var outcomes = await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId).Include(o => o.Features).Include(o => o.Measurements)
+            .OrderBy(o => o.Order).ThenBy(o => o.Id).AsSplitQuery().ToListAsync(ct);
         var personas = (await db.Personas.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct)).OrderBy(p => p.Name, Ordinal).ThenBy(p => p.Id).ToList();
         var problems = (await db.Problems.AsNoTracking().Where(p => p.PlanId == planId).Include(p => p.Personas).OrderBy(p => p.Id).AsSplitQuery().ToListAsync(ct))
             .OrderBy(p => p.Statement, Ordinal).ThenBy(p => p.Id).ToList();
@@ -114,6 +115,11 @@ public class PlanExportService(
             Outcomes = outcomes.Select((o, i) => new OutcomeDoc
             {
                 Key = $"outcome-{i + 1}", Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target,
+                BaselineValue = o.BaselineValue, TargetValue = o.TargetValue, TargetDate = o.TargetDate,
+                Persona = o.PersonaId is { } persona ? personaKeys[persona] : null,
+                Features = RefList(o.Features.Select(f => f.Id), featureKeys),
+                Measurements = o.Measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.Value).ThenBy(m => m.Note, Ordinal).ThenBy(m => m.Id)
+                    .Select(m => new MeasurementDoc { MeasuredOn = m.MeasuredOn, Value = m.Value, Note = m.Note }).ToList(),
             }).ToList(),
             Personas = personas.Select(p => new PersonaDoc
             {

@@ -341,8 +341,19 @@ internal static class PlanDocumentRules
 
         foreach (var (o, i) in document.Outcomes.Select((o, i) => (o, i)))
         {
-            Validate(outcomeRules, new OutcomeInput { Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target },
-                $"Outcome {i + 1} ({Short(o.Description)})");
+            var where = $"Outcome {i + 1} ({Short(o.Description)})";
+            Validate(outcomeRules, new OutcomeInput
+            {
+                Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target,
+                BaselineValue = o.BaselineValue, TargetValue = o.TargetValue, TargetDate = o.TargetDate?.ToDateTime(TimeOnly.MinValue),
+            }, where);
+            Refs([o.Persona], personas, where, "persona");
+            Refs(o.Features, features, where, "feature");
+            foreach (var m in o.Measurements)
+            {
+                Validate(measurementRules, new MeasurementInput { MeasuredOn = m.MeasuredOn.ToDateTime(TimeOnly.MinValue), Value = m.Value, Note = m.Note },
+                    $"{where}, measurement of {m.MeasuredOn:yyyy-MM-dd}");
+            }
         }
 
         foreach (var p in document.Personas)
@@ -564,12 +575,19 @@ internal sealed class PlanDocumentWriter
         plan.Outcomes = d.Outcomes.Select((o, i) => new TargetOutcome
         {
             Description = Text.Clean(o.Description), Metric = Text.Clean(o.Metric), Baseline = Text.Clean(o.Baseline), Target = Text.Clean(o.Target), Order = i,
+            BaselineValue = o.BaselineValue, TargetValue = o.TargetValue, TargetDate = o.TargetDate,
+            Measurements = [.. o.Measurements.Select(m => new OutcomeMeasurement { MeasuredOn = m.MeasuredOn, Value = m.Value, Note = Text.Clean(m.Note) })],
         }).ToList();
         var personas = d.Personas.ToDictionary(p => p.Key, p => new Persona
         {
             Name = Text.Clean(p.Name), UserGroup = Text.Clean(p.UserGroup), Goals = Text.Clean(p.Goals), Pains = Text.Clean(p.Pains), Context = Text.Clean(p.Context),
         });
         plan.Personas = [.. d.Personas.Select(p => personas[p.Key])];
+        foreach (var (o, outcome) in d.Outcomes.Zip(plan.Outcomes))
+        {
+            outcome.Persona = o.Persona is null ? null : personas[o.Persona];
+        }
+
         foreach (var p in d.Problems)
         {
             writer._problems[p.Key] = new Problem
@@ -606,6 +624,11 @@ internal sealed class PlanDocumentWriter
         })];
 
         plan.Features = [.. d.Features.Select(f => writer._features[f.Key])];
+        foreach (var (o, outcome) in d.Outcomes.Zip(plan.Outcomes))
+        {
+            outcome.Features = [.. o.Features.Distinct().Select(k => writer._features[k])];
+        }
+
         foreach (var f in d.Features)
         {
             writer._features[f.Key].Dependencies = [.. f.DependsOn.Distinct().Select(k => writer._features[k])];

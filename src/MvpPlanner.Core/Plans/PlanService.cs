@@ -199,25 +199,19 @@ public class PlanService(
         {
             var order = await w.Db.TargetOutcomes.Where(o => o.PlanId == planId).CountAsync(ct);
             var outcome = new TargetOutcome { PlanId = planId, Order = order };
-            Apply(outcome, input);
+            if (await OutcomeService.ApplyAsync(w.Db, planId, outcome, input, ct) is { Succeeded: false } refused)
+            {
+                return Fail.From(refused);
+            }
+
             w.Db.TargetOutcomes.Add(outcome);
             await w.SaveAsync(ct);
             return ServiceResult<int>.Ok(outcome.Id, "Outcome added.");
         }, ct);
 
     public Task<ServiceResult> UpdateOutcomeAsync(int planId, int outcomeId, OutcomeInput input, CancellationToken ct = default) =>
-        writer.WriteAsync(planId, input, outcomeValidator, async w =>
-        {
-            var outcome = await w.FindAsync<TargetOutcome>(outcomeId, ct: ct);
-            if (outcome is null)
-            {
-                return ServiceResult.NotFound("The outcome");
-            }
-
-            Apply(outcome, input);
-            w.BasedOn(outcome, input.Version);
-            return ServiceResult.Ok();
-        }, ct);
+        writer.UpdateAsync<TargetOutcome, OutcomeInput>(planId, outcomeId, input, input.Version, outcomeValidator,
+            (db, outcome, i, c) => OutcomeService.ApplyAsync(db, planId, outcome, i, c), "Outcome", ct, q => q.Include(o => o.Features));
 
     public Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
@@ -231,12 +225,4 @@ public class PlanService(
             await w.TrashAsync(outcome, ct);
             return ServiceResult.Ok("Outcome deleted.");
         }, ct);
-
-    private static void Apply(TargetOutcome outcome, OutcomeInput input)
-    {
-        outcome.Description = Text.Clean(input.Description);
-        outcome.Metric = Text.Clean(input.Metric);
-        outcome.Baseline = Text.Clean(input.Baseline);
-        outcome.Target = Text.Clean(input.Target);
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Operations;
+using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Sharing;
@@ -218,9 +219,21 @@ internal static class SharedPlanQuery
         return new SharedHorizons([Column(Horizon.Now), Column(Horizon.Next), Column(Horizon.Later)]);
     }
 
-    private static async Task<IReadOnlyList<SharedOutcome>> OutcomesAsync(PlannerDbContext db, int planId, CancellationToken ct) =>
-        await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId)
+    private static async Task<IReadOnlyList<SharedOutcome>> OutcomesAsync(PlannerDbContext db, int planId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var outcomes = await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId)
             .OrderBy(o => o.Order).ThenBy(o => o.Id)
-            .Select(o => new SharedOutcome(o.Description, o.Metric, o.Baseline, o.Target))
+            .Select(o => new
+            {
+                o.Description, o.Metric, o.Baseline, o.Target, o.BaselineValue, o.TargetValue, o.TargetDate, o.CreatedAt,
+                Readings = o.Measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.Id).Select(m => new ProgressPoint(m.MeasuredOn, m.Value)).ToList(),
+            })
             .ToListAsync(ct);
+        return outcomes.Select(o =>
+        {
+            var progress = OutcomeProgress.Of(o.BaselineValue, o.TargetValue, o.TargetDate, o.Readings, DateOnly.FromDateTime(o.CreatedAt), today);
+            return new SharedOutcome(o.Description, o.Metric, o.Baseline, o.Target, progress.Latest, progress.Status);
+        }).ToList();
+    }
 }

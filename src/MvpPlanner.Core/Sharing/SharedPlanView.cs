@@ -40,7 +40,9 @@ public sealed record SharedHorizons(IReadOnlyList<SharedHorizon> Columns);
 
 public sealed record SharedHorizon(MvpPlanner.Core.Roadmap.Horizon Horizon, IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedCard> Cards);
 
-public sealed record SharedOutcome(string Description, string Metric, string Baseline, string Target);
+/// <param name="Latest">The latest measurement, if any; <paramref name="Status"/> says in words where it stands.</param>
+public sealed record SharedOutcome(string Description, string Metric, string Baseline, string Target,
+    MvpPlanner.Core.Plans.ProgressPoint? Latest = null, MvpPlanner.Core.Plans.ProgressStatus Status = MvpPlanner.Core.Plans.ProgressStatus.NoData);
 
 public sealed record SharedRoadmap(IReadOnlyList<SharedPhase> Phases, IReadOnlyList<SharedLane> Lanes, int UnscheduledCount);
 

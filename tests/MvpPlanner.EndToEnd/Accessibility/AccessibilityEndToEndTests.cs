@@ -19,7 +19,7 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
     /// <summary>Every page of a plan, by its path below <c>/plans/{id}</c>. A new plan page goes here.</summary>
     public static readonly string[] PlanPages =
     [
-        "", "/personas", "/features", "/roadmap", "/now-next-later", "/timeline", "/value-effort", "/feedback",
+        "", "/outcomes", "/personas", "/features", "/roadmap", "/now-next-later", "/timeline", "/value-effort", "/feedback",
         "/operations", "/tools-kpis", "/readiness", "/workshop", "/sharing", "/activity", "/trash", "/import",
     ];
 

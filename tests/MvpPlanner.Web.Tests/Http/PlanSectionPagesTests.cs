@@ -79,6 +79,7 @@ public sealed class PlanSectionPagesTests(PlannerWebApplicationFactory factory) 
     }
 
     [Theory]
+    [InlineData("outcomes")]
     [InlineData("operations")]
     [InlineData("tools-kpis")]
     [InlineData("readiness")]
