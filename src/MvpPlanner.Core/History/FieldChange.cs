@@ -60,7 +60,6 @@ public static class FieldLabels
         ["KpiMeasurement"] = "measurement",
         ["KpiReview"] = "review",
         ["OutcomeMeasurement"] = "measurement",
-        ["PersonaId"] = "persona",
         ["StartDate"] = "start",
         ["TargetDate"] = "target date",
         ["StartPrecision"] = "start precision",
