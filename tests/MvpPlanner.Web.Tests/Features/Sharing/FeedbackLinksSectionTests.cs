@@ -26,6 +26,7 @@ public class FeedbackLinksSectionTests : PlannerTestContext
         page.WaitForAssertion(() => page.Find("[data-testid=feedback-links-section] input[data-testid=share-link-url]"));
         var url = page.Find("[data-testid=feedback-links-section] input[data-testid=share-link-url]").GetAttribute("value")!;
         url.ShouldStartWith("http://localhost/f/");
+        page.Find("[data-testid=feedback-links-section] [data-testid=share-link-created]").TextContent.ShouldContain("Link for Customer office hours created");
         var row = page.Find("[data-testid=feedback-link-row]");
         row.TextContent.ShouldContain("Customer office hours");
         row.TextContent.ShouldContain("Never");
