@@ -11,6 +11,7 @@ try
     builder.AddMvpPlannerData();
     builder.AddMvpPlannerAccounts();
     builder.AddMvpPlannerSharing();
+    builder.AddMvpPlannerFeedbackForm();
     builder.Services.AddMvpPlannerUi();
 
     var app = builder.Build();

@@ -18,6 +18,7 @@ public static class PlanItems
         OutcomeMeasurement { Outcome: { } outcome } => outcome.PlanId,
         // Not listed in the activity, but creating or revoking a link must reach open views and the link cache.
         ShareLink link => link.PlanId,
+        FeedbackLink link => link.PlanId,
         _ => 0,
     };
 
@@ -40,6 +41,7 @@ public static class PlanItems
         Kpi => "KPI",
         Feedback.FeedbackItem => "feedback",
         ShareLink => "share link",
+        FeedbackLink => "feedback link",
         _ => item.GetType().Name.ToLowerInvariant(),
     };
 

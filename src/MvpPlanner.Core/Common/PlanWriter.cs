@@ -32,6 +32,24 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
         return validation.IsValid ? await WriteAsync(planId, WorkspaceRole.Editor, change, ct) : Fail.Invalid(validation);
     }
 
+    /// <summary>A write by someone without an account, allowed by <paramref name="grant"/> instead of a membership. The
+    /// same pipeline: validate, one transaction in which the grant is claimed first, the change (only what the grant
+    /// covers), save with history in the grant's name, announce after commit.</summary>
+    public async Task<ServiceResult<T>> WriteAsync<TInput, T>(PlanGrant grant, TInput input, IValidator<TInput> validator, Func<PlanWrite, Task<ServiceResult<T>>> change, CancellationToken ct = default)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return Fail.Invalid(validation);
+        }
+
+        return ServiceResult<T>.From(await RunAsync(grant.PlanId, db =>
+        {
+            db.ActingUser = grant.Actor;
+            return Task.FromResult<ServiceResult?>(null);
+        }, grant, async w => await grant.ClaimAsync(w.Db, ct) ?? await change(w), ct));
+    }
+
     public delegate Task<ServiceResult> Apply<in TEntity, in TInput>(PlannerDbContext db, TEntity item, TInput input, CancellationToken ct);
 
     /// <summary>Adds a simple plan item: the caller supplies only how input maps onto it.</summary>
@@ -108,10 +126,14 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
         return null;
     }
 
-    private async Task<ServiceResult> RunAsync(int planId, WorkspaceRole role, Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct)
+    private Task<ServiceResult> RunAsync(int planId, WorkspaceRole role, Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct) =>
+        RunAsync(planId, db => access.CheckPlanAsync(db, planId, role, ct), null, change, ct);
+
+    private async Task<ServiceResult> RunAsync(int planId, Func<PlannerDbContext, Task<ServiceResult?>> authorize, PlanGrant? grant,
+        Func<PlanWrite, Task<ServiceResult>> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await access.CheckPlanAsync(db, planId, role, ct) is { } denied)
+        if (await authorize(db) is { } denied)
         {
             return denied;
         }
@@ -124,12 +146,13 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
         ServiceResult result;
         try
         {
-            result = await change(new PlanWrite(db, planId));
+            result = await change(new PlanWrite(db, planId, grant));
             if (!result.Succeeded)
             {
                 return result;
             }
 
+            grant?.EnsureCovers(db);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException e)
@@ -159,7 +182,7 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
 
 /// <summary>What a change works with inside the write path: the context (already authorized, in the transaction)
 /// and the plan.</summary>
-public sealed class PlanWrite(PlannerDbContext db, int planId)
+public sealed class PlanWrite(PlannerDbContext db, int planId, PlanGrant? grant = null)
 {
     public PlannerDbContext Db { get; } = db;
 
@@ -195,5 +218,9 @@ public sealed class PlanWrite(PlannerDbContext db, int planId)
     public Task TrashAsync(EntityBase item, CancellationToken ct = default) => TrashBin.MoveAsync(Db, item, ct);
 
     /// <summary>Saves what the change did so far (for example to get a new item's id); the write path saves the rest.</summary>
-    public Task SaveAsync(CancellationToken ct = default) => Db.SaveChangesAsync(ct);
+    public Task SaveAsync(CancellationToken ct = default)
+    {
+        grant?.EnsureCovers(Db);
+        return Db.SaveChangesAsync(ct);
+    }
 }

@@ -97,6 +97,7 @@ public static class DatabaseSetup
         services.AddScoped<VoteService>();
         services.AddScoped<WorkshopTimerService>();
         services.AddScoped<ShareLinkService>();
+        services.AddScoped<FeedbackLinkService>();
         services.AddSingleton<ShareViewCounter>();
         services.AddSingleton<OpenedLinkCache>();
         return services;

@@ -61,6 +61,8 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<FeedbackLink> FeedbackLinks => Set<FeedbackLink>();
+
     public DbSet<TrashedItem> TrashedItems => Set<TrashedItem>();
 
     public DbSet<OutcomeMeasurement> OutcomeMeasurements => Set<OutcomeMeasurement>();
@@ -172,19 +174,19 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
             {
                 case EntityState.Added when IsRestoring(entry.Entity):
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedById = ActingUser?.UserId;
+                    entry.Entity.UpdatedById = ActingUser?.AccountId;
                     entry.Entity.Version += 1;
                     break;
                 case EntityState.Added:
                     entry.Entity.CreatedAt = now;
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.CreatedById = ActingUser?.UserId;
-                    entry.Entity.UpdatedById = ActingUser?.UserId;
+                    entry.Entity.CreatedById = ActingUser?.AccountId;
+                    entry.Entity.UpdatedById = ActingUser?.AccountId;
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedById = ActingUser?.UserId;
+                    entry.Entity.UpdatedById = ActingUser?.AccountId;
                     entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
                     break;
             }

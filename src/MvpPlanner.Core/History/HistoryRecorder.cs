@@ -160,7 +160,7 @@ internal static class HistoryRecorder
     {
         PlanId = PlanItems.PlanIdOf(p.Item),
         At = now,
-        UserId = user?.UserId,
+        UserId = user?.AccountId,
         UserName = user?.DisplayName ?? "System",
         Action = p.Action,
         ItemType = PlanItems.KindName(p.Item),

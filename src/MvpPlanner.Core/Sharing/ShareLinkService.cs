@@ -114,7 +114,7 @@ public class ShareLinkService(
     public Task<SharedPlanView?> GetViewAsync(OpenedShareLink link, CancellationToken ct = default) =>
         SharedPlanQuery.LoadAsync(dbFactory, link, link.OpenedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
 
-    private static ShareLinkState StateOf(DateTime? revokedAt, DateTime? expiresAt, DateTime now) =>
+    internal static ShareLinkState StateOf(DateTime? revokedAt, DateTime? expiresAt, DateTime now) =>
         revokedAt is not null ? ShareLinkState.Revoked
         : expiresAt is { } at && at <= now ? ShareLinkState.Expired
         : ShareLinkState.Active;

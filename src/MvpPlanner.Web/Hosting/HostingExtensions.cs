@@ -23,7 +23,8 @@ public static class HostingExtensions
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<CapabilityPathEnricher>(),
             preserveStaticLogger: true);
         return builder;
     }
@@ -90,7 +91,7 @@ public static class HostingExtensions
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
 
-            // Share and invitation links are capabilities: their tokens never reach a log.
+            // Share, feedback and invitation links are capabilities: their tokens never reach a log.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
@@ -108,6 +109,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapShareEndpoints();
+        app.MapFeedbackFormEndpoints();
         app.MapExportEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
@@ -127,10 +129,10 @@ public static class HostingExtensions
         }
     }
 
-    /// <summary>The request path with a capability token replaced: <c>/s/abc…</c> becomes <c>/s/{token}</c>.</summary>
+    /// <summary>The request path with a capability token replaced: <c>/s/abc…</c> becomes <c>/s/{token}</c> (and <c>/f/abc…/thanks</c> <c>/f/{token}</c>).</summary>
     internal static string LogSafePath(string path)
     {
-        foreach (var prefix in (string[])["/s/", "/invite/"])
+        foreach (var prefix in (string[])["/s/", "/f/", "/invite/"])
         {
             if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && path.Length > prefix.Length)
             {

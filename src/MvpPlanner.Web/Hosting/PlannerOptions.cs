@@ -16,4 +16,7 @@ public sealed class PlannerOptions
 
     /// <summary>Requests per minute one client address may make to shared plan pages (<c>/s/…</c>) before getting 429.</summary>
     public int ShareRateLimitPerMinute { get; set; } = 120;
+
+    /// <summary>Feedback sends per hour one client address may make through feedback links (<c>/f/…</c>) before being asked to wait.</summary>
+    public int FeedbackRateLimitPerHour { get; set; } = 30;
 }
