@@ -33,6 +33,8 @@ public static class PlanItems
         Roadmap.RoadmapPhase => "phase",
         Roadmap.Lane => "lane",
         Roadmap.Milestone => "milestone",
+        Roadmap.GateCondition => "gate condition",
+        Roadmap.PhaseDecision => "decision",
         Commitment => "commitment",
         JourneyStage => "journey stage",
         OperationRole => "role",

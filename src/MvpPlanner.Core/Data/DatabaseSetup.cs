@@ -65,6 +65,8 @@ public static class DatabaseSetup
         services.AddScoped<HorizonService>();
         services.AddScoped<TimelineService>();
         services.AddScoped<MilestoneService>();
+        services.AddScoped<GateService>();
+        services.AddScoped<DecisionService>();
         services.AddScoped<FeatureDatesService>();
         services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<PlanAccess>();

@@ -69,6 +69,10 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
 
     public DbSet<Feedback.FeedbackItem> FeedbackItems => Set<Feedback.FeedbackItem>();
 
+    public DbSet<GateCondition> GateConditions => Set<GateCondition>();
+
+    public DbSet<PhaseDecision> PhaseDecisions => Set<PhaseDecision>();
+
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
 

@@ -1345,6 +1345,77 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.ToTable("Problems");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.GateCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("PlanId", "PhaseId");
+
+                    b.ToTable("GateConditions");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.Lane", b =>
                 {
                     b.Property<int>("Id")
@@ -1438,6 +1509,70 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasIndex("PlanId", "Date");
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.PhaseDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GateSnapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("PlanId", "DecidedOn");
+
+                    b.ToTable("PhaseDecisions");
                 });
 
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.RoadmapPhase", b =>
@@ -1794,6 +1929,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasIndex("TargetOutcomeId");
 
                     b.ToTable("OutcomeFeatures");
+                });
+
+            modelBuilder.Entity("PhaseDecisionFeedback", b =>
+                {
+                    b.Property<int>("FeedbackItemsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeedbackItemsId", "PhaseDecisionId");
+
+                    b.HasIndex("PhaseDecisionId");
+
+                    b.ToTable("PhaseDecisionFeedback");
+                });
+
+            modelBuilder.Entity("PhaseDecisionOutcomes", b =>
+                {
+                    b.Property<int>("OutcomesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutcomesId", "PhaseDecisionId");
+
+                    b.HasIndex("PhaseDecisionId");
+
+                    b.ToTable("PhaseDecisionOutcomes");
                 });
 
             modelBuilder.Entity("ProblemPersonas", b =>
@@ -2220,6 +2385,32 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.GateCondition", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.TargetOutcome", "Outcome")
+                        .WithMany()
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Roadmap.RoadmapPhase", "Phase")
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Outcome");
+
+                    b.Navigation("Phase");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("MvpPlanner.Core.Roadmap.Lane", b =>
                 {
                     b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
@@ -2245,6 +2436,24 @@ namespace MvpPlanner.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Lane");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("MvpPlanner.Core.Roadmap.PhaseDecision", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Roadmap.RoadmapPhase", "Phase")
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MvpPlanner.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Phase");
 
                     b.Navigation("Plan");
                 });
@@ -2342,6 +2551,36 @@ namespace MvpPlanner.Core.Data.Migrations
                     b.HasOne("MvpPlanner.Core.Plans.TargetOutcome", null)
                         .WithMany()
                         .HasForeignKey("TargetOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhaseDecisionFeedback", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Roadmap.PhaseDecision", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhaseDecisionOutcomes", b =>
+                {
+                    b.HasOne("MvpPlanner.Core.Plans.TargetOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MvpPlanner.Core.Roadmap.PhaseDecision", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseDecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

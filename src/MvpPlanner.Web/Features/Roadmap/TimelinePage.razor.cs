@@ -23,6 +23,10 @@ public partial class TimelinePage
 
     [Inject] private MilestoneService Milestones { get; set; } = default!;
 
+    [Inject] private GateService Gates { get; set; } = default!;
+
+    private IReadOnlyDictionary<int, GateResult> _gates = new Dictionary<int, GateResult>();
+
     [Inject] private FeatureService Features { get; set; } = default!;
 
     [Inject] private ProblemService Problems { get; set; } = default!;
@@ -35,10 +39,20 @@ public partial class TimelinePage
     {
         _view = await TimelineRead.GetAsync(PlanId);
         _layout = _view is null ? null : new TimelineLayout(_view.From, _view.To, _zoom);
+        _gates = (await Gates.GetGatesAsync(PlanId)).Where(g => g.Result.HasGate).ToDictionary(g => g.PhaseId, g => g.Result);
+    }
+
+    private async Task OpenGateAsync(int phaseId)
+    {
+        if (_view?.Phases.FirstOrDefault(p => p.Id == phaseId) is { } phase)
+        {
+            await MvpPlanner.Web.Features.Gates.GateDialog.ShowAsync(DialogService, PlanId, phase.Id, phase.Name, "", CanEdit);
+            await LoadAsync();
+        }
     }
 
     protected override bool Shows(PlanChange change) =>
-        change.Touches<Feature>() || change.Touches<RoadmapPhase>() || change.Touches<Lane>() || change.Touches<Milestone>();
+        change.Touches<Feature>() || change.Touches<RoadmapPhase>() || change.Touches<Lane>() || change.Touches<Milestone>() || change.Touches<GateCondition>();
 
     private void ZoomChanged(TimelineZoom zoom)
     {

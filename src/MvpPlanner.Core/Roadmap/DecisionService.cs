@@ -1,0 +1,121 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MvpPlanner.Core.Common;
+using MvpPlanner.Core.Feedback;
+
+namespace MvpPlanner.Core.Roadmap;
+
+/// <summary>The plan's decision log: each go/no-go call (persevere, pivot, stop) at the end of a phase, with its reasons
+/// and evidence, and the phase's gate as it stood at that moment.</summary>
+public class DecisionService(PlanWriter writer, GateService gates, IValidator<DecisionInput> validator, ILogger<DecisionService> logger)
+{
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<DecisionView>> ListAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await writer.OpenForReadAsync(planId, ct);
+        if (db is null)
+        {
+            return [];
+        }
+
+        var rows = await db.PhaseDecisions.AsNoTracking().Where(d => d.PlanId == planId)
+            .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id)
+            .Select(d => new
+            {
+                d.Id,
+                d.PhaseId,
+                d.PhaseName,
+                d.Decision,
+                d.DecidedOn,
+                d.Reasons,
+                d.DecidedBy,
+                d.GateSnapshot,
+                Outcomes = d.Outcomes.OrderBy(o => o.Order).Select(o => new EvidenceOption(o.Id, o.Description)).ToList(),
+                Feedback = d.FeedbackItems.OrderByDescending(f => f.ReceivedOn).Select(f => new EvidenceOption(f.Id, f.Text)).ToList(),
+                RecordedBy = db.Users.Where(u => u.Id == d.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new DecisionView(r.Id, r.PhaseId, r.PhaseName, r.Decision, r.DecidedOn, r.Reasons, r.DecidedBy, r.Outcomes, r.Feedback,
+            ReadSnapshot(r.GateSnapshot), r.RecordedBy ?? "")).ToList();
+    }
+
+    /// <summary>What a decision can rest on: the plan's outcomes and its feedback (triaged first, archived left out).</summary>
+    public async Task<DecisionEvidenceOptions> GetEvidenceOptionsAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await writer.OpenForReadAsync(planId, ct);
+        if (db is null)
+        {
+            return new([], []);
+        }
+
+        var outcomes = await db.TargetOutcomes.AsNoTracking().Where(o => o.PlanId == planId).OrderBy(o => o.Order).ThenBy(o => o.Id)
+            .Select(o => new EvidenceOption(o.Id, o.Description)).ToListAsync(ct);
+        var feedback = await db.FeedbackItems.AsNoTracking().Where(f => f.PlanId == planId && f.State != FeedbackState.Archived)
+            .OrderBy(f => f.State == FeedbackState.Linked ? 0 : 1).ThenByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Take(200)
+            .Select(f => new EvidenceOption(f.Id, f.Text)).ToListAsync(ct);
+        return new(outcomes, feedback);
+    }
+
+    public async Task<ServiceResult<int>> RecordAsync(int planId, DecisionInput input, CancellationToken ct = default)
+    {
+        // The gate is read just before the write: the snapshot is what the people deciding were looking at.
+        var gate = input.PhaseId is { } phaseId ? await gates.GetGateAsync(planId, phaseId, ct) : null;
+        return await writer.WriteAsync<DecisionInput, int>(planId, input, validator, async w =>
+        {
+            var phase = await w.FindAsync<RoadmapPhase>(input.PhaseId!.Value, ct: ct);
+            if (phase is null)
+            {
+                return Fail.Invalid(nameof(DecisionInput.PhaseId), "That phase no longer exists. Choose another.");
+            }
+
+            var outcomeIds = input.OutcomeIds.Distinct().ToList();
+            var feedbackIds = input.FeedbackIds.Distinct().ToList();
+            var outcomes = await w.Db.TargetOutcomes.Where(o => o.PlanId == planId && outcomeIds.Contains(o.Id)).ToListAsync(ct);
+            var feedback = await w.Db.FeedbackItems.Where(f => f.PlanId == planId && feedbackIds.Contains(f.Id)).ToListAsync(ct);
+            if (outcomes.Count != outcomeIds.Count || feedback.Count != feedbackIds.Count)
+            {
+                return Fail.From(ServiceResult.LinkGone());
+            }
+
+            var decision = new PhaseDecision
+            {
+                PlanId = planId,
+                PhaseId = phase.Id,
+                PhaseName = phase.Name,
+                Decision = input.Decision,
+                DecidedOn = DateOnly.FromDateTime(input.DecidedOn!.Value),
+                Reasons = Text.Clean(input.Reasons),
+                DecidedBy = Text.Clean(input.DecidedBy),
+                GateSnapshot = JsonSerializer.Serialize(gate?.Result ?? GateResult.None),
+                Outcomes = outcomes,
+                FeedbackItems = feedback,
+            };
+            w.Db.Add(decision);
+            await w.SaveAsync(ct);
+            logger.LogInformation("Recorded decision {DecisionId} ({Decision}) after phase {PhaseId} of plan {PlanId}", decision.Id, decision.Decision, phase.Id, planId);
+            return ServiceResult<int>.Ok(decision.Id, $"Decision recorded for \"{phase.Name}\".");
+        }, ct);
+    }
+
+    public Task<ServiceResult> DeleteAsync(int planId, int decisionId, CancellationToken ct = default) =>
+        writer.DeleteAsync<PhaseDecision>(planId, decisionId, "Decision", ct);
+
+    private static GateResult ReadSnapshot(string json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return GateResult.None;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<GateResult>(json) ?? GateResult.None;
+        }
+        catch (JsonException)
+        {
+            return GateResult.None;
+        }
+    }
+}
