@@ -95,6 +95,9 @@ public static class DatabaseSetup
         services.AddScoped<ShareLinkService>();
         services.AddSingleton<ShareViewCounter>();
         services.AddSingleton<OpenedLinkCache>();
+        services.AddScoped<Reviews.CalendarFeedService>();
+        services.AddScoped<Reviews.PlanVisitService>();
+        services.AddScoped<Reviews.ReviewReminderService>();
         return services;
     }
 
