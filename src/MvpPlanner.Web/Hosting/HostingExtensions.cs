@@ -8,6 +8,7 @@ using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using MvpPlanner.Web.Features.Sharing;
 using MvpPlanner.Web.Features.ImportExport;
+using MvpPlanner.Web.Features.Reviews;
 using Serilog;
 using Serilog.Events;
 
@@ -90,7 +91,7 @@ public static class HostingExtensions
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
 
-            // Share and invitation links are capabilities: their tokens never reach a log.
+            // Share, invitation and calendar links are capabilities: their tokens never reach a log.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
@@ -108,6 +109,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapShareEndpoints();
+        app.MapCalendarEndpoints();
         app.MapExportEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
@@ -130,7 +132,7 @@ public static class HostingExtensions
     /// <summary>The request path with a capability token replaced: <c>/s/abc…</c> becomes <c>/s/{token}</c>.</summary>
     internal static string LogSafePath(string path)
     {
-        foreach (var prefix in (string[])["/s/", "/invite/"])
+        foreach (var prefix in (string[])["/s/", "/invite/", "/calendar/"])
         {
             if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && path.Length > prefix.Length)
             {
