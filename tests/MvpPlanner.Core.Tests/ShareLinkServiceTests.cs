@@ -265,13 +265,14 @@ public class ShareLinkServiceTests
     }
 
     [Fact]
-    public async Task VersionStamp_NextDay_ChangesOnlyForLinksShowingNowNextLater()
+    public void VersionStamp_NextDay_ChangesForEveryLinkBecauseEachSectionSaysWhatChangedInTheLast7Days()
     {
         var horizons = new OpenedShareLink(1, 1, ShareScope.NowNextLater, 7, new DateOnly(2026, 12, 3));
         var roadmap = horizons with { Scope = ShareScope.Roadmap };
 
         (horizons with { OpenedOn = new DateOnly(2026, 12, 4) }).VersionStamp.ShouldNotBe(horizons.VersionStamp);
-        (roadmap with { OpenedOn = new DateOnly(2026, 12, 4) }).VersionStamp.ShouldBe(roadmap.VersionStamp);
+        (roadmap with { OpenedOn = new DateOnly(2026, 12, 4) }).VersionStamp.ShouldNotBe(roadmap.VersionStamp);
+        (roadmap with { }).VersionStamp.ShouldBe(roadmap.VersionStamp);
     }
 
     [Fact]

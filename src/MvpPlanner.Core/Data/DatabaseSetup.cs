@@ -102,6 +102,9 @@ public static class DatabaseSetup
         services.AddScoped<FeedbackLinkService>();
         services.AddSingleton<ShareViewCounter>();
         services.AddSingleton<OpenedLinkCache>();
+        services.AddScoped<Reviews.CalendarFeedService>();
+        services.AddScoped<Reviews.PlanVisitService>();
+        services.AddScoped<Reviews.ReviewReminderService>();
         return services;
     }
 

@@ -72,6 +72,9 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     public DbSet<GateCondition> GateConditions => Set<GateCondition>();
 
     public DbSet<PhaseDecision> PhaseDecisions => Set<PhaseDecision>();
+    public DbSet<Reviews.CalendarFeed> CalendarFeeds => Set<Reviews.CalendarFeed>();
+
+    public DbSet<Reviews.PlanVisit> PlanVisits => Set<Reviews.PlanVisit>();
 
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }

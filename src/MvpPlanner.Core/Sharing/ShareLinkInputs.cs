@@ -57,11 +57,11 @@ public sealed record ShareLinkView(
 public sealed record OpenedShareLink(int LinkId, int PlanId, ShareScope Scope, long ContentStamp = 0, DateOnly? OpenedOn = null)
 {
     /// <summary>Changes whenever the shared page's markup changes shape, so browsers and the page cache drop old copies.</summary>
-    private const string PageFormat = "share-v3";
+    private const string PageFormat = "share-v4";
 
     /// <summary>A fingerprint of what the shared page shows (its ETag and cache key): it changes with every change to the
-    /// plan and differs between links and scopes. Costs no query: the stamp came with the link. Now / Next / Later
-    /// moves with the calendar, so a link that shows it also changes each day.</summary>
+    /// plan and differs between links and scopes. Costs no query: the stamp came with the link. Every section says what
+    /// changed in the last seven days (and Now / Next / Later moves with the calendar), so the day is part of it too.</summary>
     public string VersionStamp => Tokens.Hash(string.Create(CultureInfo.InvariantCulture,
-        $"{PageFormat}|{LinkId}|{(int)Scope}|{ContentStamp}|{(Scope.HasFlag(ShareScope.NowNextLater) ? OpenedOn : null):yyyy-MM-dd}"))[..32]; // 128 bits are plenty for a cache validator
+        $"{PageFormat}|{LinkId}|{(int)Scope}|{ContentStamp}|{OpenedOn:yyyy-MM-dd}"))[..32]; // 128 bits are plenty for a cache validator
 }

@@ -45,6 +45,7 @@ internal static class SharedPlanQuery
             Timeline = scope.HasFlag(ShareScope.Timeline) ? await TimelineAsync(db, planId, today, ct) : null,
             NowNextLater = scope.HasFlag(ShareScope.NowNextLater) ? await NowNextLaterAsync(db, planId, today, ct) : null,
             Outcomes = scope.HasFlag(ShareScope.Outcomes) ? await OutcomesAsync(db, planId, ct) : null,
+            RecentChanges = await SharedChanges.CountAsync(db, planId, today, ct),
         };
     }
 

@@ -23,6 +23,12 @@ public sealed record SharedPlanView(
     public SharedHorizons? NowNextLater { get; init; }
 
     public IReadOnlyList<SharedOutcome>? Outcomes { get; init; }
+
+    /// <summary>Changes per item kind in the last <see cref="SharedChanges.Days"/> days; see <see cref="ChangesIn"/>.</summary>
+    public IReadOnlyDictionary<string, int> RecentChanges { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>How many changes in the last <see cref="SharedChanges.Days"/> days touched what <paramref name="section"/> shows.</summary>
+    public int ChangesIn(ShareScope section) => SharedChanges.KindsOf(section).Sum(kind => RecentChanges.GetValueOrDefault(kind));
 }
 
 /// <summary>Phases in order with their features' dates, the dated features in no phase, and the milestones.</summary>

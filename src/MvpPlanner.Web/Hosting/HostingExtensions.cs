@@ -8,6 +8,7 @@ using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
 using MvpPlanner.Web.Features.Sharing;
 using MvpPlanner.Web.Features.ImportExport;
+using MvpPlanner.Web.Features.Reviews;
 using Serilog;
 using Serilog.Events;
 
@@ -91,7 +92,7 @@ public static class HostingExtensions
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
 
-            // Share, feedback and invitation links are capabilities: their tokens never reach a log.
+            // Share, feedback, invitation and calendar links are capabilities: their tokens never reach a log.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
@@ -110,6 +111,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapShareEndpoints();
         app.MapFeedbackFormEndpoints();
+        app.MapCalendarEndpoints();
         app.MapExportEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
@@ -132,7 +134,7 @@ public static class HostingExtensions
     /// <summary>The request path with a capability token replaced: <c>/s/abc…</c> becomes <c>/s/{token}</c> (and <c>/f/abc…/thanks</c> <c>/f/{token}</c>).</summary>
     internal static string LogSafePath(string path)
     {
-        foreach (var prefix in (string[])["/s/", "/f/", "/invite/"])
+        foreach (var prefix in (string[])["/s/", "/f/", "/invite/", "/calendar/"])
         {
             if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && path.Length > prefix.Length)
             {

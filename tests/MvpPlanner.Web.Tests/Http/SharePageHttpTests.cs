@@ -60,6 +60,20 @@ public sealed class SharePageHttpTests(PlannerWebApplicationFactory factory) : I
     }
 
     [Fact]
+    public async Task SharedPage_EachSection_SaysHowMuchOfItChangedInTheLast7Days()
+    {
+        var token = await CreateLinkAsync(ShareScope.Roadmap | ShareScope.Outcomes);
+
+        var html = await AnonymousClient().GetStringAsync(new Uri($"/s/{token}", UriKind.Relative));
+
+        // The demo plan was just made, so its roadmap changed this week; its outcomes were made with it too.
+        var notes = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"shared-changed\">\\s*([^<]*?)\\s*</p>").Select(m => m.Groups[1].Value).ToList();
+        notes.Count.ShouldBe(2);
+        notes.ShouldAllBe(n => n.StartsWith("Changed in the last 7 days: ", StringComparison.Ordinal) || n == "No changes in the last 7 days");
+        notes[0].ShouldStartWith("Changed in the last 7 days: ");
+    }
+
+    [Fact]
     public async Task SharedPage_RoadmapOnly_LeavesNowNextLaterAndOutcomesOut()
     {
         var token = await CreateLinkAsync(ShareScope.Roadmap);

@@ -29,6 +29,9 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
     [Inject]
     private IPlanChangeNotifier Notifier { get; set; } = default!;
 
+    [Inject]
+    private Core.Reviews.PlanVisitService Visits { get; set; } = default!;
+
     protected PlanOverview? Plan { get; private set; }
 
     protected bool IsLoaded { get; private set; }
@@ -45,6 +48,8 @@ public abstract class PlanPageBase : ComponentBase, IDisposable
             return;
         }
 
+        // Before the page's own data, so the overview's "since your last visit" already counts this visit's session.
+        await Visits.RecordVisitAsync(PlanId);
         await LoadAsync();
         IsLoaded = true;
     }

@@ -6,11 +6,69 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MvpPlanner.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Gates : Migration
+    public partial class AfterLaunch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastFetchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedById = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeeds_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmissionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedById = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackLinks_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "GateConditions",
                 columns: table => new
@@ -94,6 +152,34 @@ namespace MvpPlanner.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastVisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PreviousVisitAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanVisits_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanVisits_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PhaseDecisionFeedback",
                 columns: table => new
                 {
@@ -142,6 +228,28 @@ namespace MvpPlanner.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_PlanId",
+                table: "CalendarFeeds",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TokenHash",
+                table: "CalendarFeeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackLinks_PlanId",
+                table: "FeedbackLinks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackLinks_TokenHash",
+                table: "FeedbackLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GateConditions_OutcomeId",
                 table: "GateConditions",
                 column: "OutcomeId");
@@ -175,11 +283,28 @@ namespace MvpPlanner.Core.Data.Migrations
                 name: "IX_PhaseDecisions_PlanId_DecidedOn",
                 table: "PhaseDecisions",
                 columns: new[] { "PlanId", "DecidedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVisits_PlanId",
+                table: "PlanVisits",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVisits_UserId_PlanId",
+                table: "PlanVisits",
+                columns: new[] { "UserId", "PlanId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackLinks");
+
             migrationBuilder.DropTable(
                 name: "GateConditions");
 
@@ -188,6 +313,9 @@ namespace MvpPlanner.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PhaseDecisionOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "PlanVisits");
 
             migrationBuilder.DropTable(
                 name: "PhaseDecisions");
