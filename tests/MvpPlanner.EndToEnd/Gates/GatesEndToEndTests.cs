@@ -7,11 +7,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MvpPlanner.EndToEnd.Gates;
 
-/// <summary>A phase gate in a real browser: met once the outcome's measurement comes in, then the go decision recorded.</summary>
+/// <summary>A phase gate in a real browser: met once the outcome's measurement is recorded, then the go decision logged.</summary>
 public sealed class GatesEndToEndTests(BrowserFixture browser) : EndToEndTestBase(browser)
 {
     [Fact]
-    public async Task OutcomeGate_MetAfterAMeasurement_ThenTheGoDecisionIsInTheLog()
+    public async Task OutcomeGate_MetAfterRecordingAMeasurement_ThenTheGoDecisionIsInTheLog()
     {
         var app = StartApp(seedDemoPlan: true);
         await Page.RegisterAsync(app, "Ada Lovelace");
@@ -33,12 +33,14 @@ public sealed class GatesEndToEndTests(BrowserFixture browser) : EndToEndTestBas
         var chip = Page.Locator($"[data-testid='phase-{mvpId}'] [data-testid='gate-chip']");
         await Expect(chip).ToHaveTextAsync("Gate: 0 of 1");
 
-        await app.QueryDbAsync(async db =>
-        {
-            db.OutcomeMeasurements.Add(new OutcomeMeasurement { OutcomeId = outcomeId, MeasuredOn = new DateOnly(2026, 5, 1), Value = 45 });
-            return await db.SaveChangesAsync();
-        });
-        await Page.ReloadInteractiveAsync();
+        // The weekly review: the new reading is recorded on the outcomes page, and the board's gate follows it.
+        await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/outcomes"));
+        var card = Page.Locator($"[data-testid='outcome-card'][data-outcome-id='{outcomeId}']");
+        await card.GetByTestId("record-outcome-measurement").ClickAsync();
+        await Page.ByTestId("measurement-value").FillAsync("45");
+        await Page.ByTestId("form-submit").ClickAsync();
+        await Expect(card.GetByTestId("outcome-measurement-row")).ToHaveCountAsync(1);
+        await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/roadmap"));
         await Expect(chip).ToHaveTextAsync("Gate met");
         await chip.FocusAsync();
         await Expect(Page.Locator(".gate-tooltip")).ToContainTextAsync("Met");
