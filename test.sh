@@ -20,11 +20,15 @@ if [[ ! -x "$CHROMIUM_PATH" ]]; then
     export CHROMIUM_PATH=/usr/bin/chromium
 fi
 
+# PostgreSQL and Redis for the multi-instance tests: throwaway servers on loopback, stopped on exit.
+source tests/services.sh
+log="$(mktemp)"
+trap 'stop_test_services; rm -f "$log"' EXIT
+start_test_services
+
 dotnet tool restore
 dotnet build MvpPlanner.sln -c Release
 
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
 set +e
 dotnet test MvpPlanner.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
