@@ -27,9 +27,11 @@ if (options is null)
     return 2;
 }
 
-var dbOptions = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite($"Data Source={options.Database};Pooling=False").Options;
-await using var db = new PlannerDbContext(dbOptions);
-await db.MigrateAsync();
+var database = new PlannerDatabase(DatabaseProvider.Sqlite, $"Data Source={options.Database};Pooling=False");
+await database.MigrateAsync();
+var dbOptions = new DbContextOptionsBuilder<PlannerDbContext>();
+database.Configure(dbOptions);
+await using var db = new PlannerDbContext(dbOptions.Options);
 
 var plan = new Plan
 {

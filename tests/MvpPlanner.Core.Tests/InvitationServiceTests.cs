@@ -297,16 +297,8 @@ public class InvitationServiceTests
         await using var db = await test.NewContextAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        // Every table of the model, whichever engine holds them.
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
 
         tables.ShouldContain("Invitations");
         var values = new List<string>();

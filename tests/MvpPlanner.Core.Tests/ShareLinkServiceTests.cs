@@ -26,7 +26,7 @@ public class ShareLinkServiceTests
         await using var db = await test.NewContextAsync();
         var stored = await db.ShareLinks.AsNoTracking().SingleAsync();
         stored.TokenHash.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
-        var row = await db.Database.SqlQueryRaw<string>("SELECT Label || '|' || TokenHash AS Value FROM ShareLinks").SingleAsync();
+        var row = await db.Database.SqlQueryRaw<string>("""SELECT "Label" || '|' || "TokenHash" AS "Value" FROM "ShareLinks" """).SingleAsync();
         row.ShouldNotContain(token);
         (await CreateTokenAsync(test, plan.PlanId, new ShareLinkInput { Label = "Board" })).ShouldNotBe(token);
     }

@@ -301,11 +301,12 @@ public class WorkshopTests
         (await seen.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe([(sample.SecondFeatureId, 0), (sample.FeatureId, 1)]);
     }
 
-    private static PlannerDbContext OwnContext(TestDatabase test, IPlanChangeNotifier notifier) =>
-        new(new DbContextOptionsBuilder<PlannerDbContext>()
-            .UseSqlite($"Data Source={test.FilePath}")
-            .AddInterceptors(new PlanChangeInterceptor(notifier, new PlanChangeCounters()))
-            .Options);
+    private static PlannerDbContext OwnContext(TestDatabase test, IPlanChangeNotifier notifier)
+    {
+        var options = new DbContextOptionsBuilder<PlannerDbContext>();
+        test.Configure(options);
+        return new(options.AddInterceptors(new PlanChangeInterceptor(notifier, new PlanChangeCounters())).Options);
+    }
 
     // Presence
 

@@ -20,7 +20,13 @@ public class AccountSetup(IDbContextFactory<PlannerDbContext> dbFactory, DemoPla
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
         db.ActingUser = new Caller(user.Id, user.DisplayName);
-        var isFirst = await db.Users.CountAsync(ct) == 1;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // The first account is the one that creates the instance's settings row: the database lets exactly one
+        // insert of row 1 through, however many people register at the same moment (counting users would let two
+        // registrations both see "2" and neither become administrator, or both see "1").
+        var isFirst = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "InstanceSettings" ("Id", "RegistrationOpen") VALUES (1, {true}) ON CONFLICT DO NOTHING""", ct) == 1;
         user.IsInstanceAdmin = isFirst;
         var now = DateTime.UtcNow;
         db.Workspaces.Add(new Workspace
@@ -40,12 +46,8 @@ public class AccountSetup(IDbContextFactory<PlannerDbContext> dbFactory, DemoPla
             db.Workspaces.Add(demoWorkspace);
         }
 
-        if (!await db.InstanceSettings.AnyAsync(ct))
-        {
-            db.InstanceSettings.Add(new InstanceSettings { Id = 1, RegistrationOpen = true });
-        }
-
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         if (demoWorkspace is not null)
         {
             await demo.SeedAsync(demoWorkspace.Id, db.ActingUser, ct);

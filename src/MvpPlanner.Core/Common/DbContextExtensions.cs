@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace MvpPlanner.Core.Common;
 
@@ -51,13 +52,22 @@ internal static class DbContextExtensions
         }
     }
 
-    public static bool IsForeignKeyViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteExtendedErrorCode: ForeignKeyViolation };
+    /// <summary>A link points to a row that is gone (SQLite's extended code, PostgreSQL's SQLSTATE 23503).</summary>
+    public static bool IsForeignKeyViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == ForeignKeyViolation,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
 
-    /// <summary>A unique index refused the row: someone else saved the one that may exist only once.
-    /// (On PostgreSQL this is SQLSTATE 23505; add it here when that provider arrives.)</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation };
+    /// <summary>A unique index refused the row: someone else saved the one that may exist only once
+    /// (SQLite's extended codes, PostgreSQL's SQLSTATE 23505).</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is UniqueViolation or PrimaryKeyViolation,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     public static ServiceResult LinkGone(DbContext db, DbUpdateException e, ILogger? logger)
     {

@@ -141,6 +141,7 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
         // One write transaction: what the change reads (does the linked phase exist? what is the next rank?) still
         // holds when it saves, and its data, history and stamp commit together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlanLock.TakeAsync(db, planId, ct);
         var changeSet = Guid.NewGuid();
         db.ChangeSetId = changeSet;
         ServiceResult result;

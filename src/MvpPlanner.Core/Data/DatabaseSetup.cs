@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,21 +21,24 @@ namespace MvpPlanner.Core.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the context factory over SQLite. Every connection waits for a busy database
-    /// (several workshop participants saving at once) instead of failing at once.</summary>
-    public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, string connectionString,
+    /// <summary>Registers the context factory over <paramref name="provider"/>. On SQLite every connection waits for a
+    /// busy database (several workshop participants saving at once) instead of failing at once.</summary>
+    public static IServiceCollection AddPlannerDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString,
         Action<DbContextOptionsBuilder>? configure = null)
     {
-        EnsureDirectoryExists(connectionString);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureDirectoryExists(connectionString);
+        }
+
+        services.AddSingleton(new PlannerDatabase(provider, connectionString));
         services.AddSingleton<IPlanChangeNotifier, InProcessPlanChangeNotifier>();
         services.AddSingleton<PlanChangeCounters>();
         services.AddSingleton<PlanChangeInterceptor>();
         services.AddDbContextFactory<PlannerDbContext>((provider, options) =>
         {
-            // Split queries: a read that loads several collections (a process with its tools, commitments and features)
-            // runs one query per collection instead of one row per combination of them.
-            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqliteConnectionSetup(), provider.GetRequiredService<PlanChangeInterceptor>());
+            provider.GetRequiredService<PlannerDatabase>().Configure(options);
+            options.AddInterceptors(provider.GetRequiredService<PlanChangeInterceptor>());
             configure?.Invoke(options);
         });
         return services;
@@ -108,13 +110,6 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies migrations (never EnsureCreated) and switches the file to WAL so readers never wait for writers.</summary>
-    public static async Task MigrateAsync(this PlannerDbContext db, CancellationToken ct = default)
-    {
-        await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-    }
-
     private static void EnsureDirectoryExists(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -128,29 +123,5 @@ public static class DatabaseSetup
         {
             Directory.CreateDirectory(directory);
         }
-    }
-
-    /// <summary>Sets up each SQLite connection: wait for a busy database, and a lower() that lowers every letter
-    /// (SQLite's own only knows ASCII), so a search for "über" finds "Über" as it does on PostgreSQL.</summary>
-    private sealed class SqliteConnectionSetup : DbConnectionInterceptor
-    {
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            AddUnicodeLower(connection);
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000;";
-            command.ExecuteNonQuery();
-        }
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            AddUnicodeLower(connection);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        private static void AddUnicodeLower(DbConnection connection) =>
-            ((SqliteConnection)connection).CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

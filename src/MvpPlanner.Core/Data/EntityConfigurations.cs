@@ -46,8 +46,6 @@ internal sealed class TargetOutcomeConfiguration : IEntityTypeConfiguration<Targ
         builder.Property(o => o.Metric).HasMaxLength(TextLimits.Name);
         builder.Property(o => o.Baseline).HasMaxLength(TextLimits.Name);
         builder.Property(o => o.Target).HasMaxLength(TextLimits.Name);
-        builder.Property(o => o.BaselineValue).HasConversion<double?>();
-        builder.Property(o => o.TargetValue).HasConversion<double?>();
         builder.HasOne(o => o.Persona).WithMany().HasForeignKey(o => o.PersonaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(o => o.Features).WithMany().UsingEntity("OutcomeFeatures");
         builder.HasMany(o => o.Measurements).WithOne(m => m.Outcome).HasForeignKey(m => m.OutcomeId).OnDelete(DeleteBehavior.Cascade);
@@ -58,7 +56,6 @@ internal sealed class OutcomeMeasurementConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<OutcomeMeasurement> builder)
     {
-        builder.Property(m => m.Value).HasConversion<double>();
         builder.Property(m => m.Note).HasMaxLength(TextLimits.Line);
         builder.HasIndex(m => new { m.OutcomeId, m.MeasuredOn });
     }

@@ -11,7 +11,6 @@ internal sealed class GateConditionConfiguration : IEntityTypeConfiguration<Gate
     {
         builder.ConfigureBase();
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.Threshold).HasConversion<double?>();
         builder.Property(c => c.RoleName).HasMaxLength(TextLimits.Name);
         builder.Property(c => c.SignedOffByName).HasMaxLength(TextLimits.Name);
         builder.Property(c => c.SignOffNote).HasMaxLength(TextLimits.Line);

@@ -74,8 +74,6 @@ internal sealed class EssentialToolConfiguration : IEntityTypeConfiguration<Esse
         builder.ConfigureBase();
         builder.Property(t => t.Name).HasMaxLength(TextLimits.Name).IsRequired();
         builder.Property(t => t.Category).HasMaxLength(TextLimits.Name);
-        // SQLite has no decimal type; a cost stored as a double keeps SUM and ORDER BY in the database.
-        builder.Property(t => t.MonthlyCost).HasConversion<double>();
     }
 }
 
@@ -88,7 +86,6 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.Property(k => k.Unit).HasMaxLength(TextLimits.Unit);
         builder.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
         builder.Property(k => k.Cadence).HasConversion<string>().HasMaxLength(20);
-        builder.Property(k => k.Target).HasConversion<double?>();
         builder.HasOne(k => k.OwnerRole).WithMany().HasForeignKey(k => k.OwnerRoleId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(k => k.Measurements).WithOne(m => m.Kpi).HasForeignKey(m => m.KpiId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(k => k.Reviews).WithOne(r => r.Kpi).HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Cascade);
@@ -99,7 +96,6 @@ internal sealed class KpiMeasurementConfiguration : IEntityTypeConfiguration<Kpi
 {
     public void Configure(EntityTypeBuilder<KpiMeasurement> builder)
     {
-        builder.Property(m => m.Value).HasConversion<double>();
         builder.Property(m => m.Note).HasMaxLength(TextLimits.Line);
         builder.HasIndex(m => new { m.KpiId, m.MeasuredOn });
     }

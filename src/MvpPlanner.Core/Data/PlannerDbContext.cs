@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,8 +16,22 @@ using MvpPlanner.Core.Sharing;
 
 namespace MvpPlanner.Core.Data;
 
-public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : IdentityDbContext<PlannerUser>(options)
+public class PlannerDbContext : IdentityDbContext<PlannerUser>, IDataProtectionKeyContext
 {
+    private readonly DbContextOptions _options;
+
+    public PlannerDbContext(DbContextOptions<PlannerDbContext> options)
+        : this((DbContextOptions)options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlPlannerDbContext"/>, the same model under its own migrations.</summary>
+    protected PlannerDbContext(DbContextOptions options)
+        : base(options) => _options = options;
+
+    /// <summary>The key ring behind sign-in cookies and antiforgery tokens, shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
@@ -82,11 +97,27 @@ public class PlannerDbContext(DbContextOptions<PlannerDbContext> options) : Iden
     /// <summary>The app's clock (a fixed one in tests), so creation times, trash dates and the purge agree with the services.</summary>
     public TimeProvider Clock
     {
-        get => _clock ??= options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+        get => _clock ??= _options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
         set => _clock = value;
     }
 
     private TimeProvider? _clock;
+
+    /// <summary>What differs between the providers: SQLite has no decimal type, so decimals are stored as doubles
+    /// (SUM and ORDER BY stay in the database); PostgreSQL's timestamptz takes UTC only, so every time is written as UTC.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -65,12 +65,13 @@ public sealed record BacklogLookups(
 /// only the page's rows leave the database.</summary>
 internal static class BacklogQueryable
 {
-    // Same formula as Rice.Score; SQL's round() rounds half away from zero, like the model.
+    // Same formula as Rice.Score, rounded half away from zero to one decimal as the model rounds. floor(x × 10 + 0.5) ÷ 10
+    // is that rounding for the score (never negative) on both engines: PostgreSQL has no round(double, digits).
     private static readonly Expression<Func<Feature, bool>> Unscorable =
         f => f.Reach == null || f.Impact == null || f.Confidence == null || f.Effort == null || f.Effort <= 0;
 
     private static readonly Expression<Func<Feature, double>> RiceScore =
-        f => Math.Round((double)f.Reach!.Value * f.Impact!.Value * (f.Confidence!.Value / 100.0) / f.Effort!.Value, 1);
+        f => Math.Floor(((double)f.Reach!.Value * f.Impact!.Value * (f.Confidence!.Value / 100.0) / f.Effort!.Value * 10) + 0.5) / 10;
 
     // Status and MoSCoW are stored as text: rank them in the plan's order, not the alphabet's.
     private static readonly Expression<Func<Feature, int>> StatusRank = f =>

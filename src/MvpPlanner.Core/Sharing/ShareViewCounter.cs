@@ -51,7 +51,7 @@ public sealed class ShareViewCounter(IDbContextFactory<PlannerDbContext> dbFacto
 
             await tx.CommitAsync(ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
         {
             // Keep the counts for the next flush rather than lose them to a busy or closing database.
             lock (_gate)

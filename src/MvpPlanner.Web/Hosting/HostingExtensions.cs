@@ -30,19 +30,26 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>SQLite from <c>ConnectionStrings:Planner</c>, or a file in the data folder when none is set.</summary>
+    /// <summary>The database from <c>Planner:DatabaseProvider</c> (SQLite unless PostgreSql) and <c>ConnectionStrings:Planner</c>;
+    /// with neither set, a SQLite file in the data folder.</summary>
     public static WebApplicationBuilder AddMvpPlannerData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(PlannerOptions.Section).Get<PlannerOptions>() ?? new PlannerOptions();
         builder.Services.Configure<PlannerOptions>(builder.Configuration.GetSection(PlannerOptions.Section));
         var connectionString = builder.Configuration.GetConnectionString("Planner");
+        if (options.DatabaseProvider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Planner:DatabaseProvider is PostgreSql but ConnectionStrings:Planner is empty. Set ConnectionStrings__Planner to an Npgsql connection string, such as Host=db;Database=mvpplanner;Username=mvpplanner;Password=….");
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
             connectionString = $"Data Source={Path.Combine(dataDirectory, "mvpplanner.db")}";
         }
 
-        builder.Services.AddPlannerDatabase(connectionString);
+        builder.Services.AddPlannerDatabase(options.DatabaseProvider, connectionString);
         builder.Services.AddPlannerServices();
         builder.Services.AddHealthChecks().AddDbContextCheck<PlannerDbContext>("database");
         builder.Services.AddHostedService<TrashPurgeJob>();
@@ -73,9 +80,7 @@ public static class HostingExtensions
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        await db.MigrateAsync();
+        await app.Services.GetRequiredService<PlannerDatabase>().MigrateAsync();
     }
 
     public static WebApplication UseMvpPlannerPipeline(this WebApplication app)

@@ -1,9 +1,14 @@
+using MvpPlanner.Core.Data;
+
 namespace MvpPlanner.Web.Hosting;
 
 /// <summary>The "Planner" section of appsettings.</summary>
 public sealed class PlannerOptions
 {
     public const string Section = "Planner";
+
+    /// <summary>Sqlite (the default: one file, nothing to run) or PostgreSql (several instances; needs <c>ConnectionStrings:Planner</c>).</summary>
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Where the SQLite file, logs and keys live when nothing else is configured; relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";

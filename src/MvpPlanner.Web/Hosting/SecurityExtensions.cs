@@ -55,12 +55,11 @@ public static class SecurityExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // Keys in the data folder, so sign-ins survive a restart.
-        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath,
-            builder.Configuration[$"{PlannerOptions.Section}:{nameof(PlannerOptions.DataDirectory)}"] ?? "data");
+        // Keys in the database: every instance signs and reads the same cookies and antiforgery tokens, sign-ins
+        // survive a restart, and a database backup carries them along.
         services.AddDataProtection()
             .SetApplicationName("MvpPlanner")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToDbContext<PlannerDbContext>();
         if (builder.Configuration.GetValue<bool>($"{PlannerOptions.Section}:{nameof(PlannerOptions.UseHttps)}"))
         {
             services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(180));

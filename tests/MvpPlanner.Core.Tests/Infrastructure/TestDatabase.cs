@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,24 +12,28 @@ using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.Tests.Infrastructure;
 
-/// <summary>A real SQLite file in its own temp folder, migrated, with the app's own DI registrations.
-/// One per test: create with <see cref="CreateAsync"/>, dispose with <c>await using</c>.</summary>
+/// <summary>A real database of its own (a SQLite file, or a PostgreSQL database: see <see cref="TestProvider"/>), migrated,
+/// with the app's own DI registrations. One per test: create with <see cref="CreateAsync"/>, dispose with <c>await using</c>.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly Func<Task> _drop;
     private readonly ServiceProvider _root;
     private readonly AsyncServiceScope _scope;
 
-    private TestDatabase(string directory, string filePath, ServiceProvider root, RecordedLogs logs)
+    private TestDatabase(string connectionString, Func<Task> drop, ServiceProvider root, RecordedLogs logs)
     {
-        _directory = directory;
-        FilePath = filePath;
+        ConnectionString = connectionString;
+        _drop = drop;
         _root = root;
         Logs = logs;
         _scope = root.CreateAsyncScope();
     }
 
-    public string FilePath { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Options for a context of one's own on this database (a second "instance" of the app).</summary>
+    public void Configure(DbContextOptionsBuilder options) =>
+        new PlannerDatabase(TestProvider.Current, ConnectionString).Configure(options);
 
     /// <summary>Everything the services logged (the providers' own logs included).</summary>
     public RecordedLogs Logs { get; }
@@ -46,15 +49,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<TestDatabase> CreateAsync(bool withOwner, TimeProvider? clock = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "mvpplanner-core-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var filePath = Path.Combine(directory, "planner.db");
-        File.Copy(await MigratedTemplate.Value, filePath);
+        var (connectionString, drop) = await TestProvider.CreateDatabaseAsync();
 
         var logs = new RecordedLogs();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(logs).AddFilter("Microsoft", LogLevel.Warning))
-            .AddPlannerDatabase($"Data Source={filePath}", DatabaseSetup.FailOnQueryWarnings)
+            .AddPlannerDatabase(TestProvider.Current, connectionString, DatabaseSetup.FailOnQueryWarnings)
             .AddPlannerServices()
             .AddSingleton<SettableCallerAccessor>()
             .AddSingleton<ICallerAccessor>(sp => sp.GetRequiredService<SettableCallerAccessor>());
@@ -65,7 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        var database = new TestDatabase(directory, filePath, root, logs);
+        var database = new TestDatabase(connectionString, drop, root, logs);
         if (!withOwner)
         {
             return database;
@@ -77,27 +77,6 @@ public sealed class TestDatabase : IAsyncDisposable
         database.WorkspaceId = await TestAccounts.CreateWorkspaceAsync(dbFactory, "Test workspace", (database.Owner, WorkspaceRole.Owner));
         database.ActAs(database.Owner);
         return database;
-    }
-
-    /// <summary>Migrations run once per test run, into a file every test copies: the same schema, without
-    /// paying for the migration in each of the hundreds of tests.</summary>
-    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateTemplateAsync);
-
-    private static async Task<string> CreateTemplateAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "mvpplanner-core-tests", "template-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var filePath = Path.Combine(directory, "planner.db");
-
-        // No pooling: closing the connection folds the write-ahead log into the file, so a plain copy is complete.
-        var options = new DbContextOptionsBuilder<PlannerDbContext>().UseSqlite($"Data Source={filePath};Pooling=False").Options;
-        await using (var db = new PlannerDbContext(options))
-        {
-            await db.MigrateAsync();
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
-        return filePath;
     }
 
     public Caller Owner { get; private set; } = default!;
@@ -288,14 +267,6 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await _scope.DisposeAsync();
         await _root.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open (Windows) must not fail the test; the temp folder is cleaned by the OS.
-        }
+        await _drop();
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
@@ -94,6 +94,6 @@ public class VoterDotsTests
         await using var db = await test.NewContextAsync();
         var overspend = () => db.Set<VoteBallot>().Where(b => b.RoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(b => b.DotsUsed, 2));
 
-        (await Should.ThrowAsync<SqliteException>(overspend)).Message.ShouldContain("CK_VoteBallot_DotsWithinBudget");
+        (await Should.ThrowAsync<System.Data.Common.DbException>(overspend)).Message.ShouldContain("CK_VoteBallot_DotsWithinBudget");
     }
 }

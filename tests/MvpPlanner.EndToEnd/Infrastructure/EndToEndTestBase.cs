@@ -45,9 +45,9 @@ public abstract class EndToEndTestBase(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>Starts the real app on a free loopback port; disposed with the test.</summary>
-    protected PlannerAppServer StartApp(bool seedDemoPlan = false)
+    protected PlannerAppServer StartApp(bool seedDemoPlan = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = PlannerAppServer.Start(seedDemoPlan);
+        var server = PlannerAppServer.Start(seedDemoPlan, settings);
         _servers.Add(server);
         return server;
     }

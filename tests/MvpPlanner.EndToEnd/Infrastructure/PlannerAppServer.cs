@@ -18,19 +18,23 @@ public sealed class PlannerAppServer : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mvpplanner-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly bool _seedDemoPlan;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private PlannerAppServer(bool seedDemoPlan)
+    private PlannerAppServer(bool seedDemoPlan, IReadOnlyDictionary<string, string>? settings)
     {
         _seedDemoPlan = seedDemoPlan;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
-    public static PlannerAppServer Start(bool seedDemoPlan = false)
+    /// <summary>Starts the app; <paramref name="settings"/> override its configuration (e.g. PostgreSQL and Redis for
+    /// one of several instances).</summary>
+    public static PlannerAppServer Start(bool seedDemoPlan = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new PlannerAppServer(seedDemoPlan);
+        var server = new PlannerAppServer(seedDemoPlan, settings);
         try
         {
             server.StartServer();
@@ -78,6 +82,10 @@ public sealed class PlannerAppServer : WebApplicationFactory<Program>
         builder.UseSetting("Planner:SeedDemoPlan", _seedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning"); // keep request logs out of the test output
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

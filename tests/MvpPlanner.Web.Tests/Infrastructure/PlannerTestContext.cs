@@ -26,7 +26,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLogging();
         Services.AddMudServices();
-        Services.AddPlannerDatabase($"Data Source={Path.Combine(_directory, "test.db")}", DatabaseSetup.FailOnQueryWarnings);
+        Services.AddPlannerDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "test.db")}", DatabaseSetup.FailOnQueryWarnings);
         Services.AddPlannerServices();
         Services.AddScoped<DraftStore>();
         Services.AddScoped<MvpPlanner.Web.Components.Layout.ProjectorMode>();
@@ -36,10 +36,7 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICallerAccessor>(CallerAccessor);
         AddServices();
         var dbFactory = Services.GetRequiredService<IDbContextFactory<PlannerDbContext>>();
-        using (var db = dbFactory.CreateDbContext())
-        {
-            db.MigrateAsync().GetAwaiter().GetResult();
-        }
+        Services.GetRequiredService<PlannerDatabase>().MigrateAsync().GetAwaiter().GetResult();
 
         // Every component test acts as an owner of one workspace, unless it switches CallerAccessor.Caller.
         Owner = TestAccounts.CreateUserAsync(dbFactory, "Olivia Owner").GetAwaiter().GetResult();
