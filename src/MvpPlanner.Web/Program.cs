@@ -12,12 +12,21 @@ try
     builder.AddMvpPlannerAccounts();
     builder.AddMvpPlannerSharing();
     builder.AddMvpPlannerFeedbackForm();
+    builder.AddMvpPlannerReverseProxy();
+    builder.AddMvpPlannerHealth();
+    builder.AddMvpPlannerTelemetry();
     builder.Services.AddMvpPlannerUi();
 
     var app = builder.Build();
-    await app.PrepareDatabaseAsync();
+    if (MigrateCommand.IsRequested(args))
+    {
+        return await MigrateCommand.RunAsync(app);
+    }
+
+    await app.PrepareDatabaseAtStartAsync();
     app.UseMvpPlannerPipeline();
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -85,6 +85,7 @@ public static class HostingExtensions
 
     public static WebApplication UseMvpPlannerPipeline(this WebApplication app)
     {
+        app.UseMvpPlannerForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // Users see the friendly error page; the exception itself goes to the log only.
@@ -96,6 +97,10 @@ public static class HostingExtensions
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = (context, _, exception) =>
+                HealthExtensions.IsProbe(context) ? LogEventLevel.Debug
+                : exception is not null || context.Response.StatusCode > 499 ? LogEventLevel.Error
+                : LogEventLevel.Information;
 
             // Share, feedback, invitation and calendar links are capabilities: their tokens never reach a log.
             options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
@@ -112,7 +117,7 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapMvpPlannerHealth();
         app.MapAccountEndpoints();
         app.MapShareEndpoints();
         app.MapFeedbackFormEndpoints();

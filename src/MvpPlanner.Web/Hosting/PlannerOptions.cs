@@ -16,8 +16,19 @@ public sealed class PlannerOptions
     /// <summary>Give the first account a demo workspace with a filled-in plan.</summary>
     public bool SeedDemoPlan { get; set; } = true;
 
-    /// <summary>Redirect to HTTPS and send HSTS. Off by default: the app often runs behind a proxy that terminates TLS.</summary>
+    /// <summary>Redirect plain HTTP to HTTPS. Off by default: the app often runs behind a proxy that terminates TLS.
+    /// (HSTS does not depend on it: it is sent whenever a request arrived over HTTPS.)</summary>
     public bool UseHttps { get; set; }
+
+    /// <summary>Apply pending migrations when the app starts. Turn off when several instances share one database and the
+    /// operator runs <c>migrate</c> once per deploy instead.</summary>
+    public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, such as <c>10.0.0.0/8</c>) of reverse proxies whose forwarded headers are believed.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 
     /// <summary>Requests per minute one client address may make to shared plan pages (<c>/s/…</c>) before getting 429.</summary>
     public int ShareRateLimitPerMinute { get; set; } = 120;

@@ -60,10 +60,7 @@ public static class SecurityExtensions
         services.AddDataProtection()
             .SetApplicationName("MvpPlanner")
             .PersistKeysToDbContext<PlannerDbContext>();
-        if (builder.Configuration.GetValue<bool>($"{PlannerOptions.Section}:{nameof(PlannerOptions.UseHttps)}"))
-        {
-            services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(180));
-        }
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(180));
 
         return builder;
     }
@@ -72,9 +69,11 @@ public static class SecurityExtensions
     /// inline styles MudBlazor sets on elements, and the circuit's WebSocket to this same host.</summary>
     public static WebApplication UseMvpPlannerSecurityHeaders(this WebApplication app)
     {
+        // HSTS goes with every response that came over HTTPS, directly or through a trusted proxy (the middleware checks
+        // the request's scheme, which forwarded headers have set, and skips localhost). UseHttps only adds the redirect.
+        app.UseHsts();
         if (app.Configuration.GetValue<bool>($"{PlannerOptions.Section}:{nameof(PlannerOptions.UseHttps)}"))
         {
-            app.UseHsts();
             app.UseHttpsRedirection();
         }
 

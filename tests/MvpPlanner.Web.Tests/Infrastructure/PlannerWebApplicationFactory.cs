@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,15 +25,33 @@ public sealed class PlannerWebApplicationFactory : WebApplicationFactory<Program
     /// <summary>Warning keeps request logs out of the test output; a test of the request log asks for Information.</summary>
     public string MinimumLogLevel { get; init; } = "Warning";
 
+    /// <summary>More configuration for this host, such as <c>Planner:KnownProxies:0</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Services to add or replace in this host (a log sink, a Redis connection).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>Where the SQLite file of this host is.</summary>
+    public string DatabasePath => Path.Combine(_directory, "planner.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Planner", $"Data Source={Path.Combine(_directory, "planner.db")}");
+        builder.UseSetting("ConnectionStrings:Planner", $"Data Source={DatabasePath}");
         builder.UseSetting("Planner:DataDirectory", _directory);
         builder.UseSetting("Planner:SeedDemoPlan", SeedDemoPlan ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "log-.txt"));
         builder.UseSetting("Serilog:MinimumLevel:Default", MinimumLogLevel);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 
     /// <summary>Runs a query with one of the app's own services, in a scope as a request would.</summary>
