@@ -10,7 +10,8 @@ namespace MvpPlanner.Web.Tests.Deployment;
 
 /// <summary>deploy/nginx/mvpplanner-cluster.conf in front of two small stand-in instances that answer with their
 /// name (over HTTP and over a WebSocket on /_blazor). What is tested is nginx's routing, so the stand-ins need no
-/// database: which instance a browser reaches, and that it keeps reaching the same one.</summary>
+/// database: which instance a browser reaches, and that it keeps reaching the same one. The same stand-ins behind
+/// either file show the forwarded headers an instance receives.</summary>
 public sealed class NginxClusterTests
 {
     private const string RouteCookie = "mvpplanner_route";
@@ -106,6 +107,30 @@ public sealed class NginxClusterTests
         }
     }
 
+    [Theory]
+    [InlineData("nginx/mvpplanner-single.conf", 1)]
+    [InlineData("nginx/mvpplanner-cluster.conf", 2)]
+    public async Task Request_ThroughNginx_CarriesClientAddressSchemeAndHost_NotWhatTheClientClaims(string siteFile, int instances)
+    {
+        await using var site = await Cluster.StartAsync(siteFile, [.. Enumerable.Range(1, instances).Select(i => $"instance-{i}")]);
+        using var http = site.Nginx.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, site.Nginx.Https("/headers"));
+        request.Headers.Host = "planner.example.com";
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9"); // a client claiming another address
+        request.Headers.Add("X-Forwarded-Proto", "http");
+
+        using var response = await http.SendAsync(request);
+        var headers = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, site.Nginx.ErrorLog());
+        headers.ShouldBe("""
+            Host: planner.example.com
+            X-Forwarded-For: 127.0.0.1
+            X-Forwarded-Proto: https
+            X-Forwarded-Host: planner.example.com
+            """.ReplaceLineEndings("\n"));
+    }
+
     private static async Task<string> GetWithRouteAsync(Cluster cluster, HttpClient http, string path, string route)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, cluster.Nginx.Https(path));
@@ -136,15 +161,16 @@ public sealed class NginxClusterTests
 
         public NginxProxy Nginx { get; }
 
-        public static async Task<Cluster> StartAsync()
+        public static async Task<Cluster> StartAsync(string siteFile = "nginx/mvpplanner-cluster.conf", params string[] names)
         {
-            var instances = new Dictionary<string, WebApplication>
+            var instances = new Dictionary<string, WebApplication>();
+            foreach (var name in names.Length > 0 ? names : ["one", "two"])
             {
-                ["one"] = await StartInstanceAsync("one"),
-                ["two"] = await StartInstanceAsync("two"),
-            };
+                instances[name] = await StartInstanceAsync(name);
+            }
+
             var ports = instances.Values.Select(app => new Uri(app.Urls.First()).Port).ToList();
-            var nginx = NginxProxy.Render("nginx/mvpplanner-cluster.conf", ports);
+            var nginx = NginxProxy.Render(siteFile, ports);
             await nginx.StartAsync();
             return new Cluster(instances, nginx);
         }
@@ -185,6 +211,9 @@ public sealed class NginxClusterTests
                 await socket.SendAsync(Encoding.UTF8.GetBytes(name), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
                 await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
             });
+            app.Map("/headers", context => context.Response.WriteAsync(string.Join('\n',
+                ((string[])["Host", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host"])
+                    .Select(header => $"{header}: {context.Request.Headers[header]}"))));
             app.MapFallback(context => context.Response.WriteAsync(name));
             await app.StartAsync();
             return app;
