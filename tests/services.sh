@@ -22,6 +22,10 @@ _services_install() {
     [[ -z "$(_services_pg_bin)" ]] && missing+=(postgresql)
     command -v redis-server >/dev/null || missing+=(redis-server)
     command -v nginx >/dev/null || missing+=(nginx-light)
+    # deploy/backup scripts and their test (test-backups.sh), and the systemd unit's check (SystemdUnitTests).
+    command -v sqlite3 >/dev/null || missing+=(sqlite3)
+    command -v fuser >/dev/null || missing+=(psmisc)
+    command -v systemd-analyze >/dev/null || missing+=(systemd)
     if ((${#missing[@]})); then
         echo "Installing Debian packages for the tests: ${missing[*]}"
         _services_sudo apt-get update
