@@ -56,7 +56,9 @@ public sealed class RedisPlanChangeNotifier : IPlanChangeNotifier
         }
         catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
-            _logger.LogWarning("The change {ChangeWhat} of plan {PlanId} did not reach other instances: {RedisError}", change.What, change.PlanId, e.Message);
+            // While the connection is down, its loss has been logged once; each missed change is only a debug line.
+            _logger.Log(_redis.Connection.IsConnected ? LogLevel.Warning : LogLevel.Debug,
+                "The change {ChangeWhat} of plan {PlanId} did not reach other instances: {RedisError}", change.What, change.PlanId, e.Message);
         }
     }
 

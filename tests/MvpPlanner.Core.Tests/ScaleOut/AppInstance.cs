@@ -62,6 +62,16 @@ public sealed class AppInstance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The test's keys go with it (timers would otherwise stay a day in the shared test Redis).
+        var redis = _root.GetRequiredService<PlannerRedis>();
+        foreach (var server in redis.Connection.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: redis.Prefix + "*"))
+            {
+                await redis.Connection.GetDatabase().KeyDeleteAsync(key);
+            }
+        }
+
         await _scope.DisposeAsync();
         await _root.DisposeAsync();
     }
