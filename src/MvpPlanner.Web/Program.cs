@@ -9,6 +9,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddMvpPlannerLogging();
     builder.AddMvpPlannerData();
+    builder.AddMvpPlannerScaleOut();
     builder.AddMvpPlannerAccounts();
     builder.AddMvpPlannerSharing();
     builder.AddMvpPlannerFeedbackForm();

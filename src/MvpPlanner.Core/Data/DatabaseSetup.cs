@@ -95,7 +95,9 @@ public static class DatabaseSetup
         services.AddScoped<ReadinessService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<EvidenceService>();
+        services.AddSingleton<IPresenceStore, InProcessPresenceStore>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<IWorkshopTimerStore, InProcessWorkshopTimerStore>();
         services.AddSingleton<WorkshopTimers>();
         services.AddScoped<WorkshopSessionService>();
         services.AddScoped<VoteService>();

@@ -95,7 +95,7 @@ public class ShareLinkService(
             return null;
         }
 
-        views.Record(link.Id, now);
+        await views.RecordAsync(link.Id, now);
         return new OpenedShareLink(link.Id, link.PlanId, link.Scope, link.ContentStamp, DateOnly.FromDateTime(now));
     }
 

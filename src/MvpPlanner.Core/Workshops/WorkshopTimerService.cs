@@ -28,7 +28,7 @@ public class WorkshopTimerService(
 
     public Task<ServiceResult> ResetTimerAsync(int planId, CancellationToken ct = default) => FacilitateAsync(planId, () => timers.Reset(planId), ct);
 
-    private async Task<ServiceResult> FacilitateAsync(int planId, Action action, CancellationToken ct)
+    private async Task<ServiceResult> FacilitateAsync(int planId, Func<bool> action, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Editor, ct) is { } denied)
@@ -36,7 +36,8 @@ public class WorkshopTimerService(
             return denied;
         }
 
-        action();
-        return ServiceResult.Ok();
+        return action()
+            ? ServiceResult.Ok()
+            : ServiceResult.Invalid("Timer", "The timer could not be shared with the other participants just now. Try again in a moment.");
     }
 }

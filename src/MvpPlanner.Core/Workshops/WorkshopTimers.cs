@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace MvpPlanner.Core.Workshops;
 
 public sealed record TimerState(TimeSpan Duration, DateTime? RunningSince, TimeSpan RemainingWhenPaused)
@@ -12,47 +10,36 @@ public sealed record TimerState(TimeSpan Duration, DateTime? RunningSince, TimeS
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
-/// <summary>One countdown per plan, held in memory: everyone's view computes the time left from the same state,
-/// so all participants see the same clock.</summary>
-public sealed class WorkshopTimers(IPlanChangeNotifier notifier, TimeProvider clock)
+/// <summary>One countdown per plan: everyone's view computes the time left from the same state, so all participants
+/// see the same clock. The state lives in an <see cref="IWorkshopTimerStore"/> (memory, or Redis for several instances).
+/// Each change returns false when the state could not be kept.</summary>
+public sealed class WorkshopTimers(IPlanChangeNotifier notifier, IWorkshopTimerStore store, TimeProvider clock)
 {
     public const string TimerChange = "Timer";
 
-    private readonly ConcurrentDictionary<int, TimerState> _timers = new();
-
-    public TimerState? Get(int planId) => _timers.TryGetValue(planId, out var state) ? state : null;
+    public TimerState? Get(int planId) => store.Get(planId);
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    internal void Start(int planId, TimeSpan duration) => Set(planId, new TimerState(duration, Now, duration));
+    internal bool Start(int planId, TimeSpan duration) => Set(planId, new TimerState(duration, Now, duration));
 
-    internal void Pause(int planId)
+    internal bool Pause(int planId) =>
+        Get(planId) is not { IsRunning: true } state || Set(planId, state with { RunningSince = null, RemainingWhenPaused = state.Remaining(Now) });
+
+    internal bool Resume(int planId) =>
+        Get(planId) is not { IsRunning: false } state || state.RemainingWhenPaused <= TimeSpan.Zero || Set(planId, state with { RunningSince = Now });
+
+    internal bool Reset(int planId) =>
+        Get(planId) is not { } state || Set(planId, new TimerState(state.Duration, null, state.Duration));
+
+    private bool Set(int planId, TimerState state)
     {
-        if (Get(planId) is { IsRunning: true } state)
+        if (!store.Set(planId, state))
         {
-            Set(planId, state with { RunningSince = null, RemainingWhenPaused = state.Remaining(Now) });
+            return false;
         }
-    }
 
-    internal void Resume(int planId)
-    {
-        if (Get(planId) is { IsRunning: false } state && state.RemainingWhenPaused > TimeSpan.Zero)
-        {
-            Set(planId, state with { RunningSince = Now });
-        }
-    }
-
-    internal void Reset(int planId)
-    {
-        if (Get(planId) is { } state)
-        {
-            Set(planId, new TimerState(state.Duration, null, state.Duration));
-        }
-    }
-
-    private void Set(int planId, TimerState state)
-    {
-        _timers[planId] = state;
         notifier.Publish(new PlanChange(planId, TimerChange, null));
+        return true;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Sharing;
@@ -26,6 +27,7 @@ public static class FeedbackFormEndpoints
 
     public static WebApplicationBuilder AddMvpPlannerFeedbackForm(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton<IClientRateLimits, InMemoryClientRateLimits>(); // shared through Redis by AddMvpPlannerScaleOut
         builder.Services.AddRateLimiter(options => options.AddPolicy<string, FeedbackRateLimitPolicy>(RateLimitPolicy));
         return builder;
     }
@@ -179,7 +181,7 @@ public static class FeedbackFormEndpoints
 
     /// <summary>Sends per client address in a fixed window, from <c>Planner:FeedbackRateLimitPerHour</c>; past it, a page
     /// that says so in words instead of the plain refusal.</summary>
-    private sealed class FeedbackRateLimitPolicy(IOptions<PlannerOptions> options) : IRateLimiterPolicy<string>
+    private sealed class FeedbackRateLimitPolicy(IOptions<PlannerOptions> options, IClientRateLimits limits) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
         {
@@ -189,11 +191,6 @@ public static class FeedbackFormEndpoints
         };
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-            RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, options.Value.FeedbackRateLimitPerHour),
-                Window = TimeSpan.FromHours(1),
-                QueueLimit = 0,
-            });
+            limits.FixedWindow(RateLimitPolicy, httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", Math.Max(1, options.Value.FeedbackRateLimitPerHour), TimeSpan.FromHours(1));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -36,11 +36,13 @@ public static class ShareEndpoints
         """;
 
     /// <summary>The view-count writer, and a rate limit: a fixed window per client address, from
-    /// <c>Planner:ShareRateLimitPerMinute</c>; enough for people reading and reloading, too few for hammering the database.</summary>
+    /// <c>Planner:ShareRateLimitPerMinute</c>; enough for people reading and reloading, too few for hammering the database.
+    /// Counted by all instances together when Redis is configured (<see cref="IClientRateLimits"/>).</summary>
     public static WebApplicationBuilder AddMvpPlannerSharing(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<ShareViewFlusher>();
         builder.Services.AddSingleton<SharedPageCache>();
+        builder.Services.TryAddSingleton<IClientRateLimits, InMemoryClientRateLimits>(); // shared through Redis by AddMvpPlannerScaleOut
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -54,12 +56,8 @@ public static class ShareEndpoints
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<PlannerOptions>>().Value.ShareRateLimitPerMinute;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, limit),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
+                return context.RequestServices.GetRequiredService<IClientRateLimits>()
+                    .FixedWindow(RateLimitPolicy, client, Math.Max(1, limit), TimeSpan.FromMinutes(1));
             });
         });
         return builder;
