@@ -32,13 +32,15 @@ public sealed class AppInstance : IAsyncDisposable
             : throw new InvalidOperationException(
                 "MVPPLANNER_TEST_REDIS is not set: the scale-out tests need a real Redis (host:port). ./test.sh starts one; by hand, run tests/services.sh or set the variable.");
 
-    /// <summary>An instance over the SQLite file <paramref name="databaseFile"/> (none: the tests that need no database).</summary>
-    public static async Task<AppInstance> StartAsync(string prefix, string? databaseFile = null, TimeProvider? clock = null)
+    /// <summary>An instance over the test database <paramref name="database"/> (none: the tests that need no database).</summary>
+    public static async Task<AppInstance> StartAsync(string prefix, TestDatabase? database = null, TimeProvider? clock = null)
     {
         var logs = new RecordedLogs();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(logs).AddFilter("Microsoft", LogLevel.Warning))
-            .AddPlannerDatabase(databaseFile is null ? "Data Source=:memory:" : $"Data Source={databaseFile}")
+            .AddPlannerDatabase(
+                database is null ? DatabaseProvider.Sqlite : TestProvider.Current,
+                database is null ? "Data Source=:memory:" : database.ConnectionString)
             .AddPlannerServices()
             .AddPlannerRedis($"{RedisConfiguration},channelPrefix={prefix}")
             .AddSingleton<SettableCallerAccessor>()

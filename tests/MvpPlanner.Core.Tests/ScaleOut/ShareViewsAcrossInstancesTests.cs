@@ -17,8 +17,8 @@ public sealed class ShareViewsAcrossInstancesTests
         var created = await test.Get<ShareLinkService>().CreateAsync(plan.PlanId, new ShareLinkInput { Label = "Investors" });
         created.Status.ShouldBe(ResultStatus.Ok, created.Message);
         var prefix = AppInstance.NewPrefix();
-        await using var a = await AppInstance.StartAsync(prefix, test.FilePath);
-        await using var b = await AppInstance.StartAsync(prefix, test.FilePath);
+        await using var a = await AppInstance.StartAsync(prefix, test);
+        await using var b = await AppInstance.StartAsync(prefix, test);
 
         await Task.WhenAll(OpenAndFlushAsync(a, created.Value!.Token), OpenAndFlushAsync(b, created.Value.Token));
         await a.Get<ShareViewCounter>().FlushAsync();
