@@ -32,6 +32,15 @@ dotnet build MvpPlanner.sln -c Release
 set +e
 dotnet test MvpPlanner.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# The core service tests once more on PostgreSQL: every rule, race included, must hold on both providers.
+echo "Core tests on PostgreSQL"
+MVPPLANNER_TEST_DATABASE=PostgreSql dotnet test tests/MvpPlanner.Core.Tests -c Release --no-build \
+    --logger "console;verbosity=normal" 2>&1 | tee -a "$log"
+postgres_status=${PIPESTATUS[0]}
+if [[ "$status" -eq 0 ]]; then
+    status=$postgres_status
+fi
 set -e
 
 # One closing line over all test projects, e.g. "Tests: 42 passed, 0 failed, 0 skipped". Reads both summary
