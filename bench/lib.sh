@@ -69,7 +69,7 @@ bench_apt() {
     fi
 }
 
-# bench_build [app] [seeder] [browser]: Release builds into $bench_artifacts.
+# bench_build [app] [seeder] [browser] [concurrent-edits]: Release builds into $bench_artifacts.
 bench_build() {
     if [[ -n "${BENCH_SKIP_BUILD:-}" ]]; then
         return
@@ -81,6 +81,7 @@ bench_build() {
             app) dotnet publish "$bench_repo/src/MvpPlanner.Web" -c Release -o "$bench_artifacts/app" --nologo -v quiet ;;
             seeder) dotnet build "$bench_repo/bench/Seeder" -c Release -o "$bench_artifacts/seeder" --nologo -v quiet ;;
             browser) dotnet build "$bench_repo/bench/Browser" -c Release -o "$bench_artifacts/browser" --nologo -v quiet ;;
+            concurrent-edits) dotnet build "$bench_repo/bench/ConcurrentEdits" -c Release -o "$bench_artifacts/concurrent-edits" --nologo -v quiet ;;
         esac
     done
 }
