@@ -24,8 +24,10 @@ export function listen(dotNet) {
 
     document.addEventListener("keydown", onKey);
     document.addEventListener("fullscreenchange", onFullscreen);
+    document.documentElement.dataset.projectorKeys = "on"; // lets a test wait until P is heard
     return {
         dispose: () => {
+            delete document.documentElement.dataset.projectorKeys;
             document.removeEventListener("keydown", onKey);
             document.removeEventListener("fullscreenchange", onFullscreen);
         },

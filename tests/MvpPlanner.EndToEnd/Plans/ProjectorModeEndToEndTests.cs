@@ -19,6 +19,7 @@ public sealed class ProjectorModeEndToEndTests(BrowserFixture browser) : EndToEn
         await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/roadmap"));
         await Expect(Page.Locator(".mud-appbar")).ToBeVisibleAsync();
         var normalSize = await RootFontSizeAsync();
+        await Expect(Page.Locator("html[data-projector-keys=on]")).ToHaveCountAsync(1); // the key listener is attached
 
         await Page.Keyboard.PressAsync("p");
 
