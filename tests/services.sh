@@ -53,27 +53,42 @@ start_test_services() {
     export MVPPLANNER_SERVICES_DIR
     chmod 755 "$MVPPLANNER_SERVICES_DIR"
 
-    local pg_bin pg_dir pg_port redis_port
+    local pg_bin pg_dir pg_port redis_port attempt
     pg_bin="$(_services_pg_bin)"
     pg_dir="$MVPPLANNER_SERVICES_DIR/postgres"
     mkdir -p "$pg_dir"
     [[ "$(id -u)" -eq 0 ]] && chown postgres:postgres "$pg_dir"
-    pg_port="$(_services_free_port 55432)"
     # C.UTF-8: text sorts by code point, as on SQLite, so one expected order holds on both providers.
     _services_as_pg "$pg_bin/initdb" -D "$pg_dir" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$MVPPLANNER_SERVICES_DIR/initdb.log"
-    _services_as_pg "$pg_bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w \
-        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null
+
+    # Ports below Linux's ephemeral range (32768+), where an outgoing connection may hold a port nobody listens on;
+    # and a server that still cannot bind is tried on the next port.
+    pg_port=25432
+    for attempt in 1 2 3 4 5; do
+        pg_port="$(_services_free_port "$pg_port")"
+        if _services_as_pg "$pg_bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w \
+            -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            start >/dev/null; then
+            break
+        fi
+        [[ $attempt -eq 5 ]] && { echo "PostgreSQL did not start; see $pg_dir/server.log" >&2; cat "$pg_dir/server.log" >&2; return 1; }
+        pg_port=$((pg_port + 1))
+    done
     export MVPPLANNER_PG_BIN="$pg_bin"
     export MVPPLANNER_PG_DIR="$pg_dir"
     export MVPPLANNER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
-    redis_port="$(_services_free_port 56379)"
-    redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-        --dir "$MVPPLANNER_SERVICES_DIR" --pidfile "$MVPPLANNER_SERVICES_DIR/redis.pid" --logfile "$MVPPLANNER_SERVICES_DIR/redis.log"
-    for _ in $(seq 1 50); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
-        sleep 0.1
+    redis_port=26379
+    for attempt in 1 2 3 4 5; do
+        redis_port="$(_services_free_port "$redis_port")"
+        redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+            --dir "$MVPPLANNER_SERVICES_DIR" --pidfile "$MVPPLANNER_SERVICES_DIR/redis.pid" --logfile "$MVPPLANNER_SERVICES_DIR/redis.log"
+        for _ in $(seq 1 50); do
+            [[ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" == "PONG" ]] && break 2
+            sleep 0.1
+        done
+        [[ $attempt -eq 5 ]] && { echo "Redis did not start; see $MVPPLANNER_SERVICES_DIR/redis.log" >&2; cat "$MVPPLANNER_SERVICES_DIR/redis.log" >&2; return 1; }
+        redis_port=$((redis_port + 1))
     done
     export MVPPLANNER_TEST_REDIS="127.0.0.1:$redis_port"
     echo "Test services: PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port"
