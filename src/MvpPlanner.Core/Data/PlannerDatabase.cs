@@ -41,19 +41,10 @@ public sealed class PlannerDatabase(DatabaseProvider provider, string connection
     /// readers never wait for writers.</summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
-        if (Provider == DatabaseProvider.PostgreSql)
+        await using var db = CreateMigrationContext();
+        await db.Database.MigrateAsync(ct);
+        if (Provider == DatabaseProvider.Sqlite)
         {
-            var options = new DbContextOptionsBuilder<PostgreSqlPlannerDbContext>();
-            Configure(options);
-            await using var db = new PostgreSqlPlannerDbContext(options.Options);
-            await db.Database.MigrateAsync(ct);
-        }
-        else
-        {
-            var options = new DbContextOptionsBuilder<PlannerDbContext>();
-            Configure(options);
-            await using var db = new PlannerDbContext(options.Options);
-            await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
@@ -61,20 +52,23 @@ public sealed class PlannerDatabase(DatabaseProvider provider, string connection
     /// <summary>The migrations this database has not applied yet.</summary>
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken ct = default)
     {
+        await using var db = CreateMigrationContext();
+        return [.. await db.Database.GetPendingMigrationsAsync(ct)];
+    }
+
+    /// <summary>The context whose migrations belong to this provider: EF Core keeps each provider's set under its own context type.</summary>
+    private PlannerDbContext CreateMigrationContext()
+    {
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            var options = new DbContextOptionsBuilder<PostgreSqlPlannerDbContext>();
-            Configure(options);
-            await using var db = new PostgreSqlPlannerDbContext(options.Options);
-            return [.. await db.Database.GetPendingMigrationsAsync(ct)];
+            var postgres = new DbContextOptionsBuilder<PostgreSqlPlannerDbContext>();
+            Configure(postgres);
+            return new PostgreSqlPlannerDbContext(postgres.Options);
         }
-        else
-        {
-            var options = new DbContextOptionsBuilder<PlannerDbContext>();
-            Configure(options);
-            await using var db = new PlannerDbContext(options.Options);
-            return [.. await db.Database.GetPendingMigrationsAsync(ct)];
-        }
+
+        var sqlite = new DbContextOptionsBuilder<PlannerDbContext>();
+        Configure(sqlite);
+        return new PlannerDbContext(sqlite.Options);
     }
 
     /// <summary>Sets up each SQLite connection: wait for a busy database, and a lower() that lowers every letter
