@@ -43,7 +43,10 @@ public static class Accounts
         await page.ByTestId("register-to-join").ClickAsync();
         await page.FillRegistrationAsync(displayName);
         await page.ByTestId("accept-invitation").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/invite/", StringComparison.Ordinal));
+
+        // The URL changing is the sign: the new page's load event can lag far behind on a loaded machine, and the
+        // next line waits for the page to be interactive anyway.
+        await page.WaitForURLAsync(u => !u.Contains("/invite/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForInteractiveAsync();
     }
 
