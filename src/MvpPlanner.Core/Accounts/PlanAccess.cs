@@ -5,7 +5,8 @@ using MvpPlanner.Core.Data;
 namespace MvpPlanner.Core.Accounts;
 
 /// <summary>The one gate every plan operation passes: the caller must be a member of the plan's workspace,
-/// with at least the role the operation needs. A non-member is told "not found", never that the plan exists.</summary>
+/// with at least the role the operation needs. A non-member is told "not found", never that the plan exists. A call
+/// through an API token is held to the token too: outside its workspaces nothing exists, and a read-only token views.</summary>
 public class PlanAccess(ICallerAccessor callers)
 {
     public Task<Caller?> GetCallerAsync() => callers.GetCallerAsync();
@@ -21,12 +22,12 @@ public class PlanAccess(ICallerAccessor callers)
         }
 
         // A deleted plan waits in its workspace's trash: to everything plan-scoped it is not there.
-        var role = await db.Plans.Where(p => p.Id == planId && p.DeletedAt == null)
+        var membership = await db.Plans.Where(p => p.Id == planId && p.DeletedAt == null)
             .SelectMany(p => p.Workspace!.Members)
             .Where(m => m.UserId == caller.UserId)
-            .Select(m => (WorkspaceRole?)m.Role)
+            .Select(m => new { m.WorkspaceId, m.Role })
             .FirstOrDefaultAsync(ct);
-        return Decide(db, caller, role, needed, "The plan");
+        return Decide(db, caller, membership is null || !caller.MayReach(membership.WorkspaceId) ? null : membership.Role, needed, "The plan");
     }
 
     public async Task<ServiceResult?> CheckWorkspaceAsync(PlannerDbContext db, int workspaceId, WorkspaceRole needed, CancellationToken ct)
@@ -37,7 +38,7 @@ public class PlanAccess(ICallerAccessor callers)
             return ServiceResult.Forbidden("Please sign in to continue.");
         }
 
-        var role = await RoleInWorkspaceAsync(db, workspaceId, caller.UserId, ct);
+        var role = caller.MayReach(workspaceId) ? await RoleInWorkspaceAsync(db, workspaceId, caller.UserId, ct) : null;
         return Decide(db, caller, role, needed, "The workspace");
     }
 
@@ -53,9 +54,11 @@ public class PlanAccess(ICallerAccessor callers)
             return ServiceResult.NotFound(what);
         }
 
-        if (role < needed)
+        if (caller.Limit(role.Value) < needed)
         {
-            return ServiceResult.Forbidden(needed == WorkspaceRole.Owner
+            return ServiceResult.Forbidden(caller.Token is { CanWrite: false }
+                ? $"The API token \"{caller.Token.TokenName}\" is read-only. Use a read-write token to make changes."
+                : needed == WorkspaceRole.Owner
                 ? "Only owners of this workspace can do that."
                 : "You can view this plan but not change it: your role in this workspace is Viewer. Ask an owner to make you an editor.");
         }

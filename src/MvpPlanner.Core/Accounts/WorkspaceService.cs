@@ -20,12 +20,13 @@ public class WorkspaceService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.WorkspaceMembers.AsNoTracking()
+        var workspaces = await db.WorkspaceMembers.AsNoTracking()
             .Where(m => m.UserId == caller.UserId)
             .OrderByDescending(m => m.Workspace!.IsPersonal).ThenBy(m => m.Workspace!.Name)
             .Select(m => new WorkspaceSummary(m.WorkspaceId, m.Workspace!.Name, m.Workspace.IsPersonal, m.Role,
                 m.Workspace.Members.Count, m.Workspace.Plans.Count(p => p.DeletedAt == null), m.Workspace.Version))
             .ToListAsync(ct);
+        return caller.Token is null ? workspaces : [.. workspaces.Where(w => caller.MayReach(w.Id)).Select(w => w with { MyRole = caller.Limit(w.MyRole) })];
     }
 
     public async Task<WorkspaceSummary?> GetAsync(int workspaceId, CancellationToken ct = default)

@@ -74,6 +74,7 @@ public static class DatabaseSetup
         services.AddScoped<PlanAccess>();
         services.AddScoped<WorkspaceService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<ApiTokenService>();
         services.AddScoped<AccountSetup>();
         services.AddScoped<InstanceSettingsService>();
         services.AddScoped<HistoryService>();

@@ -34,6 +34,8 @@ public class PlannerDbContext : IdentityDbContext<PlannerUser>, IDataProtectionK
 
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -29,8 +29,8 @@ public class PlanService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var memberships = await db.WorkspaceMembers.AsNoTracking()
             .Where(m => m.UserId == caller.UserId)
-            .ToDictionaryAsync(m => m.WorkspaceId, m => m.Role, ct);
-        var workspaceIds = memberships.Keys.ToList();
+            .ToDictionaryAsync(m => m.WorkspaceId, m => caller.Limit(m.Role), ct);
+        var workspaceIds = memberships.Keys.Where(caller.MayReach).ToList();
         var plans = await db.Plans.AsNoTracking()
             .Where(p => workspaceIds.Contains(p.WorkspaceId) && p.DeletedAt == null && (includeArchived || !p.IsArchived))
             .OrderBy(p => p.IsArchived).ThenByDescending(p => p.UpdatedAt)
