@@ -1,3 +1,4 @@
+using MvpPlanner.Web.Features.Api;
 using MvpPlanner.Web.Features.Sharing;
 using MvpPlanner.Web.Hosting;
 using Serilog;
@@ -16,6 +17,7 @@ try
     builder.AddMvpPlannerReverseProxy();
     builder.AddMvpPlannerHealth();
     builder.AddMvpPlannerTelemetry();
+    builder.AddMvpPlannerApi();
     builder.Services.AddMvpPlannerUi();
 
     var app = builder.Build();

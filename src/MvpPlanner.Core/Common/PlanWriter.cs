@@ -93,8 +93,9 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
     /// <summary>Moves a plan item to the trash.</summary>
     /// <param name="effect">Says what else the deletion affects (read before it happens), such as
     /// "2 processes now have no stage."; null when nothing else is affected.</param>
+    /// <param name="expectedVersion">When given (the API's If-Match), the item is deleted only at this version.</param>
     public Task<ServiceResult> DeleteAsync<TEntity>(int planId, int id, string what, CancellationToken ct,
-        Func<PlannerDbContext, TEntity, CancellationToken, Task<string?>>? effect = null)
+        Func<PlannerDbContext, TEntity, CancellationToken, Task<string?>>? effect = null, int? expectedVersion = null)
         where TEntity : EntityBase, IPlanItem =>
         WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
@@ -105,6 +106,7 @@ public sealed class PlanWriter(IDbContextFactory<PlannerDbContext> dbFactory, Pl
             }
 
             var affected = effect is null ? null : await effect(w.Db, item, ct);
+            w.Expect(item, expectedVersion);
             await w.TrashAsync(item, ct);
             var deleted = $"Deleted {Lower(what)} \"{item.ActivityName}\".";
             return ServiceResult.Ok(affected is null ? deleted : $"{deleted} {affected}");
@@ -208,6 +210,16 @@ public sealed class PlanWrite(PlannerDbContext db, int planId, PlanGrant? grant 
         if (entry.State == EntityState.Unchanged)
         {
             entry.State = EntityState.Modified;
+        }
+    }
+
+    /// <summary>Deletes or changes <paramref name="item"/> only if it is still at <paramref name="version"/> (when one is
+    /// given): the database checks it, as for <see cref="BasedOn"/>. For the API's If-Match on a delete.</summary>
+    public void Expect(EntityBase item, int? version)
+    {
+        if (version is { } expected)
+        {
+            Db.Entry(item).Property(e => e.Version).OriginalValue = expected;
         }
     }
 

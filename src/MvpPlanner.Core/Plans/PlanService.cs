@@ -115,7 +115,7 @@ public class PlanService(
         return new PlanOverview(
             plan.Id, plan.Name, plan.Vision, plan.ValueProposition, plan.IsArchived, plan.Version, plan.UpdatedAt, plan.Outcomes,
             plan.PersonaCount, plan.ProblemCount, plan.FeatureCount, mvpFeatures.Count, plan.UnscheduledCount, steps,
-            plan.WorkspaceId, plan.WorkspaceName, plan.MyRole);
+            plan.WorkspaceId, plan.WorkspaceName, db.ActingUser.Limit(plan.MyRole));
     }
 
     public async Task<ServiceResult<int>> CreateAsync(int workspaceId, PlanInput input, CancellationToken ct = default)
@@ -169,7 +169,8 @@ public class PlanService(
 
     /// <summary>Moves the plan to its workspace's trash for 30 days: gone from every list, page and share link until an
     /// owner restores it (<see cref="History.TrashService.RestorePlanAsync"/>).</summary>
-    public Task<ServiceResult> DeleteAsync(int planId, CancellationToken ct = default) =>
+    /// <param name="expectedVersion">When given (the API's If-Match), the plan is deleted only at this version.</param>
+    public Task<ServiceResult> DeleteAsync(int planId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Owner, async w =>
         {
             // Read in the write transaction: of several owners deleting at once, the later ones find it gone.
@@ -179,7 +180,7 @@ public class PlanService(
                 return ServiceResult.NotFound("The plan");
             }
 
-            w.BasedOn(plan, plan.Version);
+            w.BasedOn(plan, expectedVersion ?? plan.Version);
             plan.DeletedAt = w.Db.Clock.GetUtcNow().UtcDateTime;
             plan.DeletedById = w.Db.ActingUser?.UserId;
             logger.LogInformation("Moved plan {PlanId} to the trash", planId);

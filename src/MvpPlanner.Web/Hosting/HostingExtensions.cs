@@ -6,6 +6,7 @@ using MvpPlanner.Core.Data;
 using MvpPlanner.Web.Components;
 using MvpPlanner.Web.Components.Shared;
 using MvpPlanner.Web.Features.Accounts;
+using MvpPlanner.Web.Features.Api;
 using MvpPlanner.Web.Features.Sharing;
 using MvpPlanner.Web.Features.ImportExport;
 using MvpPlanner.Web.Features.Reviews;
@@ -86,13 +87,17 @@ public static class HostingExtensions
     public static WebApplication UseMvpPlannerPipeline(this WebApplication app)
     {
         app.UseMvpPlannerForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
+        app.UseMvpPlannerApiErrors();
+        app.UseWhen(context => !ApiSetup.IsApiRequest(context), site =>
         {
-            // Users see the friendly error page; the exception itself goes to the log only.
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+            if (!app.Environment.IsDevelopment())
+            {
+                // Users see the friendly error page; the exception itself goes to the log only.
+                site.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
         // The host's own logger: without it request logs would go to the static bootstrap logger (see AddMvpPlannerLogging).
         app.UseSerilogRequestLogging(options =>
         {
@@ -123,6 +128,7 @@ public static class HostingExtensions
         app.MapFeedbackFormEndpoints();
         app.MapCalendarEndpoints();
         app.MapExportEndpoints();
+        app.MapMvpPlannerApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null) // our own policy says 'none'
             .Add(AllowAnonymousCircuits);

@@ -35,4 +35,7 @@ public sealed class PlannerOptions
 
     /// <summary>Feedback sends per hour one client address may make through feedback links (<c>/f/…</c>) before being asked to wait.</summary>
     public int FeedbackRateLimitPerHour { get; set; } = 30;
+
+    /// <summary>API requests per minute one personal access token may make before getting 429 with Retry-After.</summary>
+    public int ApiRateLimitPerMinute { get; set; } = 300;
 }

@@ -12,6 +12,12 @@ public sealed class ClaimsCallerAccessor(AuthenticationStateProvider authenticat
 
     public async Task<Caller?> GetCallerAsync()
     {
+        // An API call: the caller with its token's scope, as the token handler found it for this request.
+        if (httpContext.HttpContext?.Items[Api.ApiTokenAuthenticationHandler.CallerKey] is Caller apiCaller)
+        {
+            return apiCaller;
+        }
+
         ClaimsPrincipal user;
         try
         {

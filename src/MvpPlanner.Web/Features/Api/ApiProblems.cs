@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MvpPlanner.Core.Common;
+
+namespace MvpPlanner.Web.Features.Api;
+
+/// <summary>Every API error is an RFC 9457 problem (<c>application/problem+json</c>): a title, the status, a detail a
+/// person can act on, and for invalid input the field errors (<c>errors</c>: field → messages).</summary>
+public static class ApiProblems
+{
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>The documentation of each problem type, relative to the site.</summary>
+    private static string TypeOf(int status) => $"/docs/api#problem-{status}";
+
+    public static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: TypeOf(status));
+
+    /// <summary>A refused service call as its HTTP problem. A version conflict is 412 when the caller said which version it
+    /// changed (If-Match), otherwise 409.</summary>
+    public static IResult From(ServiceResult result, bool versionChecked = true) => result.Status switch
+    {
+        ResultStatus.Invalid when result.Errors.Count > 0 => TypedResults.ValidationProblem(
+            result.Errors.ToDictionary(e => ApiFieldName(e.Key), e => e.Value), result.Message, title: "Invalid input", type: TypeOf(400)),
+        ResultStatus.Invalid => Problem(StatusCodes.Status400BadRequest, "Invalid input", result.Message ?? "The request is not valid."),
+        ResultStatus.NotFound when result.Errors.Count > 0 => TypedResults.ValidationProblem(
+            result.Errors.ToDictionary(e => ApiFieldName(e.Key), e => e.Value), result.Message, title: "Invalid input", type: TypeOf(400)),
+        ResultStatus.NotFound => NotFound(result.Message),
+        ResultStatus.Forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", result.Message ?? "You may not do this."),
+        ResultStatus.Conflict when versionChecked => Problem(StatusCodes.Status412PreconditionFailed, "Changed by someone else",
+            (result.Message ?? "The item was changed meanwhile.") + " Get it again for its current ETag, then send your change with that."),
+        ResultStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict", result.Message ?? "Someone else changed this at the same moment."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Error", "Something went wrong."),
+    };
+
+    public static ProblemHttpResult NotFound(string? detail = null) =>
+        Problem(StatusCodes.Status404NotFound, "Not found", detail ?? "There is nothing at this address, or the token does not reach it.");
+
+    /// <summary>Field names as the API's JSON spells them (camelCase, nested paths kept).</summary>
+    public static string ApiFieldName(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    /// <summary>Writes a problem straight to the response, for middleware (authentication, status codes, errors).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(
+            new ProblemDetails { Type = TypeOf(status), Title = title, Status = status, Detail = detail, Instance = context.Request.Path },
+            (System.Text.Json.JsonSerializerOptions?)null, ContentType, context.RequestAborted);
+    }
+
+    /// <summary>For an API response that has a status but no body yet (no route, wrong method, too large).</summary>
+    public static Task WriteStatusAsync(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => WriteAsync(context.HttpContext, status, "Not found", "There is no API endpoint at this address. See /openapi/v1.json for the list."),
+            StatusCodes.Status405MethodNotAllowed => WriteAsync(context.HttpContext, status, "Method not allowed", "This address does not take this HTTP method. See /openapi/v1.json."),
+            StatusCodes.Status413PayloadTooLarge => WriteAsync(context.HttpContext, status, "Too large", "The request body is larger than the API accepts."),
+            StatusCodes.Status415UnsupportedMediaType => WriteAsync(context.HttpContext, status, "Unsupported media type", "Send JSON with Content-Type: application/json."),
+            _ => WriteAsync(context.HttpContext, status, "Error", "The request could not be completed."),
+        };
+    }
+
+    /// <summary>An unexpected error: the log has it, with the request's trace id; the caller gets that id and no stack trace.</summary>
+    public static Task WriteErrorAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException bad)
+        {
+            return WriteAsync(context, bad.StatusCode, "Bad request", "The request could not be read. Send JSON matching the schema in /openapi/v1.json.");
+        }
+
+        return WriteAsync(context, StatusCodes.Status500InternalServerError, "Error",
+            $"Something went wrong on the server. It is logged; mention trace id {context.TraceIdentifier} when you report it.");
+    }
+}
