@@ -80,8 +80,11 @@ public static class SecurityExtensions
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+
+            // The API reference page starts itself with one inline script: it may run by its nonce, nothing else inline may.
+            var scripts = Features.Api.ApiSetup.IsDocsRequest(context) ? $"'self' 'nonce-{Features.Api.ApiSetup.ScriptNonce(context)}'" : "'self'";
             headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                 "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";

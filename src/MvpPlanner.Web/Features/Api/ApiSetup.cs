@@ -41,6 +41,22 @@ public static class ApiSetup
     public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !context.Request.Path.StartsWithSegments(DocsPath, StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsDocsRequest(HttpContext context) => context.Request.Path.StartsWithSegments(DocsPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One nonce per request for the reference page's inline start-up script (the page and its CSP share it).</summary>
+    public static string ScriptNonce(HttpContext context)
+    {
+        if (context.Items[NonceKey] is not string nonce)
+        {
+            nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+            context.Items[NonceKey] = nonce;
+        }
+
+        return nonce;
+    }
+
+    private static readonly object NonceKey = new();
+
     public static IApplicationBuilder UseMvpPlannerApiErrors(this IApplicationBuilder app) =>
         app.UseWhen(IsApiRequest, api =>
         {
@@ -64,10 +80,16 @@ public static class ApiSetup
 
         // The document describes no data, so scripts and tools can read it without signing in.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference(DocsPath, options => options
+        app.MapScalarApiReference(DocsPath, (options, context) => options
                 .WithTitle("MvpPlanner API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .AddDocument("v1"))
+                .AddDocument("v1", routePattern: "/openapi/{documentName}.json")
+                .AddPreferredSecuritySchemes("bearer")
+                .WithNonce(ScriptNonce(context))
+                .DisableDefaultFonts() // no font CDN: the page uses only this server
+                .DisableTelemetry()
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp())
             .RequireAuthorization(); // signed-in people (the site's cookie), like every page
         return app;
     }
