@@ -81,6 +81,15 @@ public sealed class FeedbackApiHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListFeedback_WithANonNumberId_Is400ProblemNotAnError()
+    {
+        var response = await _api.GetAsync($"{_url}?personaId=abc");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task LinkFeedback_TriagesIt_AndTheProblemFilterFindsIt_ArchiveAndBack()
     {
         var problemId = (await (await _api.GetAsync($"{_plan}/problems")).JsonAsync())[0].GetProperty("id").GetInt32();

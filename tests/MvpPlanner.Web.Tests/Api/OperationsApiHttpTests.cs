@@ -87,6 +87,22 @@ public sealed class OperationsApiHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OperationItems_CanBeReadOneByOneWithTheirETag()
+    {
+        foreach (var list in new[] { "/journey-stages", "/core-processes", "/roles", "/kpis" })
+        {
+            var first = (await GetOkAsync(list))[0];
+            var response = await _api.GetAsync($"{_plan}{list}/{first.GetProperty("id").GetInt32()}");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, list);
+            response.Headers.ETag!.ToString().ShouldBe($"\"{first.GetProperty("version").GetInt32()}\"", list);
+            (await response.JsonAsync()).GetProperty("name").GetString().ShouldBe(first.GetProperty("name").GetString(), list);
+        }
+
+        (await _api.GetAsync($"{_plan}/kpis/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Operation_IsReadOnly()
     {
         var writer = await _host.AdaClientAsync();
@@ -106,6 +122,42 @@ public sealed class OperationsApiHttpTests : IAsyncLifetime
         {
             (await outsider.GetAsync(_plan + path)).StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
             (await viewer.GetAsync(_plan + path)).StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        }
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryPersonaProblemOutcomeFeedbackAndOperationEndpoint()
+    {
+        var response = await _host.Client(null).GetAsync("/openapi/v1.json");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = await response.JsonAsync();
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("operationId", out _)))
+            .ToDictionary(o => o.Value.GetProperty("operationId").GetString()!, o => o.Value);
+        string[] expected =
+        [
+            "ListPersonas", "CreatePersona", "GetPersona", "UpdatePersona", "DeletePersona",
+            "ListProblems", "CreateProblem", "GetProblem", "UpdateProblem", "DeleteProblem",
+            "ListOutcomes", "CreateOutcome", "GetOutcome", "UpdateOutcome", "DeleteOutcome",
+            "ListOutcomeMeasurements", "AddOutcomeMeasurement", "GetOutcomeMeasurement", "CorrectOutcomeMeasurement", "DeleteOutcomeMeasurement",
+            "ListFeedback", "CountFeedback", "CaptureFeedback", "GetFeedback", "UpdateFeedback", "LinkFeedback", "ArchiveFeedback", "UnarchiveFeedback", "DeleteFeedback",
+            "GetReadiness", "GetPromise", "ListJourneyStages", "ListCoreProcesses", "ListEssentialTools", "ListOperationRoles", "ListKpis",
+            "GetJourneyStage", "GetCoreProcess", "GetEssentialTool", "GetOperationRole", "GetKpi",
+        ];
+        foreach (var name in expected)
+        {
+            operations.ShouldContainKey(name);
+            operations[name].GetProperty("summary").GetString()!.ShouldNotBeEmpty();
+            operations[name].GetProperty("tags").GetArrayLength().ShouldBe(1);
+        }
+
+        operations["UpdatePersona"].GetProperty("responses").TryGetProperty("412", out _).ShouldBeTrue();
+        operations["CreateProblem"].GetProperty("responses").GetProperty("201").GetProperty("content").EnumerateObject().ShouldNotBeEmpty();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "PersonaCreateRequest", "ProblemUpdateRequest", "OutcomeCreateRequest", "OutcomeMeasurementRequest", "FeedbackCreateRequest", "FeedbackLinksRequest", "KpiResource" })
+        {
+            schemas.GetProperty(schema).GetProperty("examples").GetArrayLength().ShouldBe(1, schema);
         }
     }
 

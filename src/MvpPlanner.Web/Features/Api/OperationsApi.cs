@@ -98,18 +98,43 @@ public static class OperationsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var operation = plan.MapGroup("").WithTags("Operation");
-        operation.MapGet("/promise", PromiseAsync).WithName("GetPromise").WithSummary("The core promise and the commitments derived from it")
+        operation.MapGet("/promise", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Promise, ct))
+            .WithName("GetPromise").WithSummary("The core promise and the commitments derived from it")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        operation.MapGet("/journey-stages", StagesAsync).WithName("ListJourneyStages").WithSummary("The customer journey's stages, in order")
+        operation.MapGet("/journey-stages", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Stages, ct))
+            .WithName("ListJourneyStages").WithSummary("The customer journey's stages, in order")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        operation.MapGet("/core-processes", ProcessesAsync).WithName("ListCoreProcesses")
-            .WithSummary("The core processes, by name, with their stage, owner role, steps and tools")
+        operation.MapGet("/journey-stages/{stageId:int}", (int planId, int stageId, HttpContext context, OperationsService service, CancellationToken ct) =>
+                ReadOneAsync(planId, context, service, ops => Stages(ops).FirstOrDefault(s => s.Id == stageId), s => s.Version, ct))
+            .WithName("GetJourneyStage").WithSummary("One journey stage, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        operation.MapGet("/tools", ToolsAsync).WithName("ListEssentialTools").WithSummary("The essential tools, by name, with their monthly cost")
+        operation.MapGet("/core-processes", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Processes, ct))
+            .WithName("ListCoreProcesses").WithSummary("The core processes, by name, with their stage, owner role, steps and tools")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        operation.MapGet("/roles", RolesAsync).WithName("ListOperationRoles").WithSummary("The roles in the operation and who holds them")
+        operation.MapGet("/core-processes/{processId:int}", (int planId, int processId, HttpContext context, OperationsService service, CancellationToken ct) =>
+                ReadOneAsync(planId, context, service, ops => Processes(ops).FirstOrDefault(p => p.Id == processId), p => p.Version, ct))
+            .WithName("GetCoreProcess").WithSummary("One core process, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        operation.MapGet("/kpis", KpisAsync).WithName("ListKpis").WithSummary("The KPIs with their latest measurement, target and review cadence")
+        operation.MapGet("/tools", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Tools, ct))
+            .WithName("ListEssentialTools").WithSummary("The essential tools, by name, with their monthly cost")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operation.MapGet("/tools/{toolId:int}", (int planId, int toolId, HttpContext context, OperationsService service, CancellationToken ct) =>
+                ReadOneAsync(planId, context, service, ops => Tools(ops).FirstOrDefault(t => t.Id == toolId), t => t.Version, ct))
+            .WithName("GetEssentialTool").WithSummary("One essential tool, with its ETag")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operation.MapGet("/roles", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Roles, ct))
+            .WithName("ListOperationRoles").WithSummary("The roles in the operation and who holds them")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operation.MapGet("/roles/{roleId:int}", (int planId, int roleId, HttpContext context, OperationsService service, CancellationToken ct) =>
+                ReadOneAsync(planId, context, service, ops => Roles(ops).FirstOrDefault(r => r.Id == roleId), r => r.Version, ct))
+            .WithName("GetOperationRole").WithSummary("One role, with its ETag")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operation.MapGet("/kpis", (int planId, OperationsService service, CancellationToken ct) => ReadAsync(planId, service, Kpis, ct))
+            .WithName("ListKpis").WithSummary("The KPIs with their latest measurement, target and review cadence")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operation.MapGet("/kpis/{kpiId:int}", (int planId, int kpiId, HttpContext context, OperationsService service, CancellationToken ct) =>
+                ReadOneAsync(planId, context, service, ops => Kpis(ops).FirstOrDefault(k => k.Id == kpiId), k => k.Version, ct))
+            .WithName("GetKpi").WithSummary("One KPI with its latest measurement, with its ETag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -120,42 +145,51 @@ public static class OperationsApi
                 [.. report.Findings.Select(f => new ReadinessFindingResource(f.Rule, f.Severity, f.Title, f.Explanation, f.Area, f.ItemId))]))
             : ApiProblems.NotFound(NoPlan);
 
-    private static Task<Results<Ok<PromiseResource>, ProblemHttpResult>> PromiseAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync(planId, service, ops => new PromiseResource(ops.CorePromise, [.. ops.Commitments.Select(c => new CommitmentResource(c.Id, c.Text, c.KeptBy, c.Version))]), ct);
-
-    private static Task<Results<Ok<IReadOnlyList<JourneyStageResource>>, ProblemHttpResult>> StagesAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<JourneyStageResource>>(planId, service,
-            ops => [.. ops.Stages.Select(s => new JourneyStageResource(s.Id, s.Name, s.Order, s.Touchpoints, s.InternalActions, s.Version))], ct);
-
-    private static Task<Results<Ok<IReadOnlyList<CoreProcessResource>>, ProblemHttpResult>> ProcessesAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<CoreProcessResource>>(planId, service, ops =>
-        {
-            var stages = ops.Stages.ToDictionary(s => s.Id, s => s.Name);
-            var commitments = ops.Commitments.ToDictionary(c => c.Id, c => c.Text);
-            var tools = ops.Tools.ToDictionary(t => t.Id, t => t.Name);
-            var features = ops.Features.ToDictionary(f => f.Id, f => f.Title);
-            return [.. ops.Processes.Select(p => new CoreProcessResource(p.Id, p.Name,
-                p.StageId is { } stageId && stages.TryGetValue(stageId, out var stage) ? new LinkedItem(stageId, stage) : null,
-                RoleOf(ops, p.OwnerRoleId), p.StepList, p.IsFrontstage, p.Automation, p.HasRunManually, p.KeepsCorePromise,
-                Named(p.CommitmentIds, commitments), Named(p.ToolIds, tools), Named(p.FeatureIds, features), p.Version))];
-        }, ct);
-
-    private static Task<Results<Ok<IReadOnlyList<EssentialToolResource>>, ProblemHttpResult>> ToolsAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<EssentialToolResource>>(planId, service,
-            ops => [.. ops.Tools.Select(t => new EssentialToolResource(t.Id, t.Name, t.Category, t.MonthlyCost, t.Version))], ct);
-
-    private static Task<Results<Ok<IReadOnlyList<OperationRoleResource>>, ProblemHttpResult>> RolesAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<OperationRoleResource>>(planId, service,
-            ops => [.. ops.Roles.Select(r => new OperationRoleResource(r.Id, r.Name, r.Holder, r.Label, r.Version))], ct);
-
-    private static Task<Results<Ok<IReadOnlyList<KpiResource>>, ProblemHttpResult>> KpisAsync(int planId, OperationsService service, CancellationToken ct) =>
-        ReadAsync<IReadOnlyList<KpiResource>>(planId, service, ops => [.. ops.Kpis.Select(k => new KpiResource(k.Id, k.Name, k.Unit, k.Direction, k.Target,
-            RoleOf(ops, k.OwnerRoleId), k.Cadence, k.Latest is { } latest ? new KpiMeasurementResource(latest.MeasuredOn, latest.Value, latest.Note) : null,
-            k.OnTarget, k.Measurements.Count, k.LastReview, k.NextReviewDue, k.Version))], ct);
-
-    /// <summary>The operation as the operations pages read it (one read of the whole operation), shaped for one list.</summary>
+    /// <summary>The operation as the operations pages read it (one read of the whole operation), shaped for one answer.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(int planId, OperationsService service, Func<OperationsView, T> shape, CancellationToken ct) =>
         await service.GetAsync(planId, ct) is { } ops ? TypedResults.Ok(shape(ops)) : ApiProblems.NotFound(NoPlan);
+
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> ReadOneAsync<T>(int planId, HttpContext context, OperationsService service,
+        Func<OperationsView, T?> find, Func<T, int> version, CancellationToken ct)
+        where T : class
+    {
+        if ((await service.GetAsync(planId, ct)) is not { } ops || find(ops) is not { } item)
+        {
+            return ApiProblems.NotFound("There is no such item in this plan's operation, or the token does not reach the plan.");
+        }
+
+        context.Response.Headers.ETag = ApiVersions.ETag(version(item));
+        return TypedResults.Ok(item);
+    }
+
+    private static PromiseResource Promise(OperationsView ops) =>
+        new(ops.CorePromise, [.. ops.Commitments.Select(c => new CommitmentResource(c.Id, c.Text, c.KeptBy, c.Version))]);
+
+    private static IReadOnlyList<JourneyStageResource> Stages(OperationsView ops) =>
+        [.. ops.Stages.Select(s => new JourneyStageResource(s.Id, s.Name, s.Order, s.Touchpoints, s.InternalActions, s.Version))];
+
+    private static IReadOnlyList<CoreProcessResource> Processes(OperationsView ops)
+    {
+        var stages = ops.Stages.ToDictionary(s => s.Id, s => s.Name);
+        var commitments = ops.Commitments.ToDictionary(c => c.Id, c => c.Text);
+        var tools = ops.Tools.ToDictionary(t => t.Id, t => t.Name);
+        var features = ops.Features.ToDictionary(f => f.Id, f => f.Title);
+        return [.. ops.Processes.Select(p => new CoreProcessResource(p.Id, p.Name,
+            p.StageId is { } stageId && stages.TryGetValue(stageId, out var stage) ? new LinkedItem(stageId, stage) : null,
+            RoleOf(ops, p.OwnerRoleId), p.StepList, p.IsFrontstage, p.Automation, p.HasRunManually, p.KeepsCorePromise,
+            Named(p.CommitmentIds, commitments), Named(p.ToolIds, tools), Named(p.FeatureIds, features), p.Version))];
+    }
+
+    private static IReadOnlyList<EssentialToolResource> Tools(OperationsView ops) =>
+        [.. ops.Tools.Select(t => new EssentialToolResource(t.Id, t.Name, t.Category, t.MonthlyCost, t.Version))];
+
+    private static IReadOnlyList<OperationRoleResource> Roles(OperationsView ops) =>
+        [.. ops.Roles.Select(r => new OperationRoleResource(r.Id, r.Name, r.Holder, r.Label, r.Version))];
+
+    private static IReadOnlyList<KpiResource> Kpis(OperationsView ops) =>
+        [.. ops.Kpis.Select(k => new KpiResource(k.Id, k.Name, k.Unit, k.Direction, k.Target, RoleOf(ops, k.OwnerRoleId), k.Cadence,
+            k.Latest is { } latest ? new KpiMeasurementResource(latest.MeasuredOn, latest.Value, latest.Note) : null,
+            k.OnTarget, k.Measurements.Count, k.LastReview, k.NextReviewDue, k.Version))];
 
     private static LinkedItem? RoleOf(OperationsView ops, int? roleId) =>
         ops.Roles.FirstOrDefault(r => r.Id == roleId) is { } role ? new LinkedItem(role.Id, role.Label) : null;
