@@ -17,12 +17,16 @@ public class FeedbackService(PlanWriter writer, IValidator<FeedbackInput> valida
         f.Problems.OrderBy(p => p.Statement).Select(p => new LinkedItem(p.Id, p.Statement)).ToList(),
         f.Features.OrderBy(x => x.Title).Select(x => new LinkedItem(x.Id, x.Title)).ToList());
 
-    public async Task<FeedbackSlice> ListAsync(int planId, FeedbackQuery query, CancellationToken ct = default)
+    public async Task<FeedbackSlice> ListAsync(int planId, FeedbackQuery query, CancellationToken ct = default) =>
+        await TryListAsync(planId, query, ct) ?? FeedbackSlice.Empty;
+
+    /// <summary>The page of feedback; null when the caller may not see the plan (the API tells that apart from none).</summary>
+    public async Task<FeedbackSlice?> TryListAsync(int planId, FeedbackQuery query, CancellationToken ct = default)
     {
         await using var db = await writer.OpenForReadAsync(planId, ct);
         if (db is null)
         {
-            return FeedbackSlice.Empty;
+            return null;
         }
 
         var items = Matching(db.FeedbackItems.AsNoTracking().Where(f => f.PlanId == planId), query);
@@ -42,12 +46,16 @@ public class FeedbackService(PlanWriter writer, IValidator<FeedbackInput> valida
     }
 
     /// <summary>How many items wait in each triage state.</summary>
-    public async Task<FeedbackCounts> CountsAsync(int planId, CancellationToken ct = default)
+    public async Task<FeedbackCounts> CountsAsync(int planId, CancellationToken ct = default) =>
+        await TryCountsAsync(planId, ct) ?? FeedbackCounts.None;
+
+    /// <summary>How many items wait in each triage state; null when the caller may not see the plan.</summary>
+    public async Task<FeedbackCounts?> TryCountsAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await writer.OpenForReadAsync(planId, ct);
         if (db is null)
         {
-            return FeedbackCounts.None;
+            return null;
         }
 
         var counts = await db.FeedbackItems.AsNoTracking().Where(f => f.PlanId == planId)
@@ -63,8 +71,9 @@ public class FeedbackService(PlanWriter writer, IValidator<FeedbackInput> valida
     public Task<ServiceResult> UpdateAsync(int planId, int feedbackId, FeedbackInput input, CancellationToken ct = default) =>
         writer.UpdateAsync<FeedbackItem, FeedbackInput>(planId, feedbackId, input, input.Version, validator, ApplyAsync, "Feedback", ct);
 
-    public Task<ServiceResult> DeleteAsync(int planId, int feedbackId, CancellationToken ct = default) =>
-        writer.DeleteAsync<FeedbackItem>(planId, feedbackId, "Feedback", ct);
+    /// <param name="expectedVersion">When given (the API's If-Match), the item is deleted only at this version.</param>
+    public Task<ServiceResult> DeleteAsync(int planId, int feedbackId, int? expectedVersion = null, CancellationToken ct = default) =>
+        writer.DeleteAsync<FeedbackItem>(planId, feedbackId, "Feedback", ct, expectedVersion: expectedVersion);
 
     /// <summary>Sets what the item speaks to. Linking a new item triages it (Linked); removing its last link puts it
     /// back to triage (New). Archived items stay archived.</summary>

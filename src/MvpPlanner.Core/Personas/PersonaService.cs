@@ -8,16 +8,26 @@ namespace MvpPlanner.Core.Personas;
 
 public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, PlanWriter writer, IValidator<PersonaInput> validator)
 {
-    public async Task<IReadOnlyList<PersonaView>> ListAsync(int planId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PersonaView>> ListAsync(int planId, CancellationToken ct = default) =>
+        await TryListAsync(planId, ct) ?? [];
+
+    /// <summary>The plan's personas; null when the caller may not see the plan (the API tells that apart from none).</summary>
+    public Task<IReadOnlyList<PersonaView>?> TryListAsync(int planId, CancellationToken ct = default) => ReadAsync(planId, null, ct);
+
+    /// <summary>One persona as stored now; null when it is not in the plan or the caller may not see the plan.</summary>
+    public async Task<PersonaView?> GetAsync(int planId, int personaId, CancellationToken ct = default) =>
+        await ReadAsync(planId, personaId, ct) is [var one, ..] ? one : null;
+
+    private async Task<IReadOnlyList<PersonaView>?> ReadAsync(int planId, int? personaId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
         {
-            return [];
+            return null;
         }
 
         return await db.Personas.AsNoTracking()
-            .Where(p => p.PlanId == planId)
+            .Where(p => p.PlanId == planId && (personaId == null || p.Id == personaId))
             .OrderBy(p => p.Name)
             .Select(p => new PersonaView(p.Id, p.Name, p.UserGroup, p.Goals, p.Pains, p.Context, p.Version,
                 p.Problems.OrderBy(pr => pr.Statement).Select(pr => new LinkedItem(pr.Id, pr.Statement)).ToList()))
@@ -49,7 +59,8 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         }, ct);
 
     /// <summary>Moves the persona to the trash; its problems stay, and the message names those left with no persona at all.</summary>
-    public Task<ServiceResult> DeleteAsync(int planId, int personaId, CancellationToken ct = default) =>
+    /// <param name="expectedVersion">When given (the API's If-Match), the persona is deleted only at this version.</param>
+    public Task<ServiceResult> DeleteAsync(int planId, int personaId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var persona = await w.FindAsync<Persona>(personaId, q => q.Include(p => p.Problems).ThenInclude(pr => pr.Personas), ct);
@@ -59,6 +70,7 @@ public class PersonaService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             }
 
             var orphaned = persona.Problems.Count(pr => pr.Personas.Count == 1);
+            w.Expect(persona, expectedVersion);
             await w.TrashAsync(persona, ct);
             return ServiceResult.Ok(orphaned == 0
                 ? $"Deleted persona \"{persona.Name}\"."

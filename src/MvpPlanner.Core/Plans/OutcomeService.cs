@@ -47,20 +47,25 @@ public class OutcomeService(PlanWriter writer, IValidator<MeasurementInput> meas
             .Select(m => (decimal?)m.Value).FirstOrDefaultAsync(ct);
     }
 
-    public Task<ServiceResult> RecordMeasurementAsync(int planId, int outcomeId, MeasurementInput input, CancellationToken ct = default) =>
-        writer.WriteAsync(planId, input, measurementValidator, async w =>
+    public async Task<ServiceResult> RecordMeasurementAsync(int planId, int outcomeId, MeasurementInput input, CancellationToken ct = default) =>
+        await AddMeasurementAsync(planId, outcomeId, input, ct);
+
+    /// <summary>Records a reading and returns its id (the API links to it).</summary>
+    public Task<ServiceResult<int>> AddMeasurementAsync(int planId, int outcomeId, MeasurementInput input, CancellationToken ct = default) =>
+        writer.WriteAsync<MeasurementInput, int>(planId, input, measurementValidator, async w =>
         {
             var outcome = await w.FindAsync<TargetOutcome>(outcomeId, ct: ct);
             if (outcome is null)
             {
-                return ServiceResult.NotFound("The outcome");
+                return Fail.NotFound("The outcome");
             }
 
             var measurement = new OutcomeMeasurement { Outcome = outcome, RecordedById = w.Db.ActingUser?.UserId };
             Apply(measurement, input);
             w.Db.OutcomeMeasurements.Add(measurement);
             logger.LogInformation("Recording a measurement of outcome {OutcomeId} in plan {PlanId}", outcomeId, planId);
-            return ServiceResult.Ok("Measurement recorded.");
+            await w.SaveAsync(ct);
+            return ServiceResult<int>.Ok(measurement.Id, "Measurement recorded.");
         }, ct);
 
     public Task<ServiceResult> UpdateMeasurementAsync(int planId, int outcomeId, int measurementId, MeasurementInput input, CancellationToken ct = default) =>

@@ -214,7 +214,8 @@ public class PlanService(
         writer.UpdateAsync<TargetOutcome, OutcomeInput>(planId, outcomeId, input, input.Version, outcomeValidator,
             (db, outcome, i, c) => OutcomeService.ApplyAsync(db, planId, outcome, i, c), "Outcome", ct, q => q.Include(o => o.Features));
 
-    public Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, CancellationToken ct = default) =>
+    /// <param name="expectedVersion">When given (the API's If-Match), the outcome is deleted only at this version.</param>
+    public Task<ServiceResult> DeleteOutcomeAsync(int planId, int outcomeId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var outcome = await w.FindAsync<TargetOutcome>(outcomeId, ct: ct);
@@ -223,6 +224,7 @@ public class PlanService(
                 return ServiceResult.NotFound("The outcome");
             }
 
+            w.Expect(outcome, expectedVersion);
             await w.TrashAsync(outcome, ct);
             return ServiceResult.Ok("Outcome deleted.");
         }, ct);

@@ -9,16 +9,26 @@ namespace MvpPlanner.Core.Problems;
 
 public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanAccess access, PlanWriter writer, IValidator<ProblemInput> validator)
 {
-    public async Task<IReadOnlyList<ProblemView>> ListAsync(int planId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ProblemView>> ListAsync(int planId, CancellationToken ct = default) =>
+        await TryListAsync(planId, ct) ?? [];
+
+    /// <summary>The plan's problems; null when the caller may not see the plan (the API tells that apart from none).</summary>
+    public Task<IReadOnlyList<ProblemView>?> TryListAsync(int planId, CancellationToken ct = default) => ReadAsync(planId, null, ct);
+
+    /// <summary>One problem as stored now; null when it is not in the plan or the caller may not see the plan.</summary>
+    public async Task<ProblemView?> GetAsync(int planId, int problemId, CancellationToken ct = default) =>
+        await ReadAsync(planId, problemId, ct) is [var one, ..] ? one : null;
+
+    private async Task<IReadOnlyList<ProblemView>?> ReadAsync(int planId, int? problemId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
         {
-            return [];
+            return null;
         }
 
         return await db.Problems.AsNoTracking()
-            .Where(p => p.PlanId == planId)
+            .Where(p => p.PlanId == planId && (problemId == null || p.Id == problemId))
             .OrderByDescending(p => p.Severity).ThenBy(p => p.Statement)
             .Select(p => new ProblemView(p.Id, p.Statement, p.Severity, p.Frequency, p.Evidence, p.Version,
                 p.Personas.OrderBy(x => x.Name).Select(x => new LinkedItem(x.Id, x.Name)).ToList(),
@@ -60,7 +70,8 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
         }, ct);
 
     /// <summary>Moves the problem to the trash; features that addressed it stay and lose only this link (a restore brings it back).</summary>
-    public Task<ServiceResult> DeleteAsync(int planId, int problemId, CancellationToken ct = default) =>
+    /// <param name="expectedVersion">When given (the API's If-Match), the problem is deleted only at this version.</param>
+    public Task<ServiceResult> DeleteAsync(int planId, int problemId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var problem = await w.FindAsync<Problem>(problemId, q => q.Include(p => p.Features), ct);
@@ -70,6 +81,7 @@ public class ProblemService(IDbContextFactory<PlannerDbContext> dbFactory, PlanA
             }
 
             var features = problem.Features.Count;
+            w.Expect(problem, expectedVersion);
             await w.TrashAsync(problem, ct);
             return ServiceResult.Ok(features == 0
                 ? "Problem deleted."
