@@ -20,8 +20,8 @@ public class MilestoneService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
         return await Read(db, planId).ToListAsync(ct);
     }
 
-    internal static IQueryable<MilestoneView> Read(PlannerDbContext db, int planId) =>
-        db.Milestones.AsNoTracking().Where(m => m.PlanId == planId)
+    internal static IQueryable<MilestoneView> Read(PlannerDbContext db, int planId, int? milestoneId = null) =>
+        db.Milestones.AsNoTracking().Where(m => m.PlanId == planId && (milestoneId == null || m.Id == milestoneId))
             .OrderBy(m => m.Date).ThenBy(m => m.Id)
             .Select(m => new MilestoneView(m.Id, m.Name, m.Date, m.Kind, m.LaneId, m.Lane != null ? m.Lane.Name : null, m.Notes, m.Version));
 
@@ -43,7 +43,7 @@ public class MilestoneService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
             return null;
         }
 
-        return await Read(db, planId).FirstOrDefaultAsync(m => m.Id == milestoneId, ct);
+        return await Read(db, planId, milestoneId).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Moves the milestone to another day (dragged on the timeline), if nobody changed it since
