@@ -73,6 +73,43 @@ public sealed class ExportsApiHttpTests(RoadmapApiFixture api) : IClassFixture<R
         await RoadmapApiFixture.ShouldBeProblemAsync(await api.Outsider.PostAsync($"/api/v1/plans/import?workspaceId={api.WorkspaceId}", Json(file)), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ACsvFile_AddsFeaturesToAnExistingPlan()
+    {
+        var planId = await api.NewPlanAsync();
+        var csv = "Title,Status,MoSCoW,Reach\nCatalogue,Planned,Must,400\nReminders,Idea,Should,\n"u8.ToArray();
+
+        var response = await api.Ada.PostAsync($"/api/v1/plans/{planId}/import/features.csv", Csv(csv));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.JsonAsync()).GetProperty("added").GetInt32().ShouldBe(2);
+        var features = await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/features?sort=title")).JsonAsync();
+        features.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("title").GetString()).ShouldBe(["Catalogue", "Reminders"]);
+        (await api.Ada.PostAsync($"/api/v1/plans/{planId}/import/features.csv", Csv(csv))).StatusCode.ShouldBe(HttpStatusCode.OK); // duplicates skipped
+        (await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/features")).JsonAsync()).GetProperty("totalCount").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ACsvFileWithABadRow_ImportsNothingAndNamesTheRow()
+    {
+        var planId = await api.NewPlanAsync();
+
+        var response = await api.Ada.PostAsync($"/api/v1/plans/{planId}/import/features.csv", Csv("Title,Confidence %\nCatalogue,80\nReminders,140\n"u8.ToArray()));
+
+        await RoadmapApiFixture.ShouldBeValidationProblemAsync(response, "rows");
+        (await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/features")).JsonAsync()).GetProperty("totalCount").GetInt32().ShouldBe(0);
+        await RoadmapApiFixture.ShouldBeValidationProblemAsync(
+            await api.Ada.PostAsync($"/api/v1/plans/{planId}/import/features.csv?duplicates=merge", Csv("Title\nA\n"u8.ToArray())), "duplicates");
+        await RoadmapApiFixture.ShouldBeProblemAsync(await api.AdaReadOnly.PostAsync($"/api/v1/plans/{planId}/import/features.csv", Csv("Title\nA\n"u8.ToArray())), HttpStatusCode.Forbidden);
+    }
+
+    private static ByteArrayContent Csv(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return content;
+    }
+
     private static ByteArrayContent Json(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);

@@ -6,6 +6,10 @@ using MvpPlanner.Web.Features.ImportExport;
 
 namespace MvpPlanner.Web.Features.Api;
 
+/// <summary>What a CSV import did: rows added as new items, rows that updated an item with the same title (name,
+/// statement), and rows skipped as duplicates.</summary>
+public sealed record CsvImportResource(ImportKind Kind, int Added, int Updated, int Skipped, string Message);
+
 /// <summary>Downloads of a plan (the same files as the export menu) and a whole plan brought in from a plan.json file.</summary>
 public static class ExportsApi
 {
@@ -33,7 +37,57 @@ public static class ExportsApi
             .Accepts<object>("application/json")
             .Produces<PlanResource>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        ApiExamples.Add(new CsvImportResource(ImportKind.Features, 12, 0, 2, "Imported 12 features; 2 rows skipped as duplicates."));
+        var import = api.MapGroup("/plans/{planId:int}/import").WithTags("Import and export");
+        foreach (var (file, kind, name) in new[] { ("features.csv", ImportKind.Features, "ImportFeaturesCsv"), ("personas.csv", ImportKind.Personas, "ImportPersonasCsv"), ("problems.csv", ImportKind.Problems, "ImportProblemsCsv") })
+        {
+            import.MapPost($"/{file}", (int planId, HttpContext context, CsvImportService service, CancellationToken ct,
+                    [Description("A row whose title (name, statement) is already in the plan: skip (default), update or add.")] string? duplicates = null) =>
+                    ImportCsvAsync(planId, kind, file, duplicates, context, service, ct))
+                .WithName(name)
+                .WithSummary($"Add the {kind.ToString().ToLowerInvariant()} of a CSV file (first row: column names) to the plan (editors and owners)")
+                .WithDescription("Send the file as the request body (Content-Type: text/csv). Columns are recognised by their names, as in the app's import. A file with any row in error imports nothing; the problem lists the rows.")
+                .Accepts<string>("text/csv")
+                .Produces<CsvImportResource>()
+                .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        }
+
         return api;
+    }
+
+    private static async Task<IResult> ImportCsvAsync(int planId, ImportKind kind, string fileName, string? duplicates, HttpContext context, CsvImportService service, CancellationToken ct)
+    {
+        if (!FeaturesApi.TryParseName<DuplicateMode>(duplicates, out var mode))
+        {
+            return FeaturesApi.InvalidQuery("duplicates", $"Unknown choice \"{duplicates}\". Use skip, update or add.");
+        }
+
+        var analysed = await CsvImportService.AnalyseAsync(context.Request.Body, fileName, kind, ct);
+        if (!analysed.Succeeded)
+        {
+            return ApiProblems.From(analysed, versionChecked: false);
+        }
+
+        var options = CsvImportService.SuggestOptions(analysed.Value!);
+        options.Duplicates = mode ?? DuplicateMode.Skip;
+        var preview = await service.PreviewAsync(planId, analysed.Value!, options, ct);
+        if (!preview.Succeeded)
+        {
+            return ApiProblems.From(preview, versionChecked: false);
+        }
+
+        var failing = preview.Value!.Rows.Where(r => r.Outcome == RowOutcome.Error).ToList();
+        if (failing.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["rows"] = [.. failing.Take(50).Select(r => $"Row {r.RowNumber}: {string.Join(" ", r.Errors)}")] },
+                $"Nothing was imported: {failing.Count} row(s) have errors. Correct them and send the file again.", title: "Invalid input", type: "/docs/api#problem-400");
+        }
+
+        var imported = await service.ImportAsync(planId, analysed.Value!, options, ct);
+        return imported.Succeeded
+            ? TypedResults.Ok(new CsvImportResource(kind, imported.Value!.Added, imported.Value.Updated, imported.Value.Skipped, imported.Message ?? ""))
+            : ApiProblems.From(imported, versionChecked: false);
     }
 
     private static void Download(RouteHandlerBuilder endpoint, string name, string summary, string contentType) =>
