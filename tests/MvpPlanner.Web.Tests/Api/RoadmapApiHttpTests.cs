@@ -92,6 +92,29 @@ public sealed class RoadmapApiHttpTests(RoadmapApiFixture api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task TheOpenApiDocument_DescribesEveryRoadmapEndpoint()
+    {
+        var document = await (await api.Host.Client(null).GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object && o.Value.TryGetProperty("operationId", out _)))
+            .Select(o => o.Value.GetProperty("operationId").GetString())
+            .ToList();
+        operations.ShouldContain("ListFeatures");
+        string[] expected =
+        [
+            "ListFeatures", "GetFeature", "CreateFeature", "UpdateFeature", "SetFeaturePriority", "MoveFeature", "DeleteFeature",
+            "ListPhases", "GetPhase", "CreatePhase", "UpdatePhase", "DeletePhase", "ListLanes", "GetLane", "CreateLane", "UpdateLane", "DeleteLane",
+            "ListMilestones", "GetMilestone", "CreateMilestone", "UpdateMilestone", "DeleteMilestone",
+            "ListDependencies", "GetFeatureDependencies", "GetDependency", "AddDependency", "RemoveDependency",
+            "ExportPlanJson", "ExportPlanMarkdown", "ExportRoadmapSvg", "ExportRoadmapPng", "ExportFeaturesCsv", "ExportPersonasCsv", "ExportProblemsCsv",
+            "ImportPlan", "ImportFeaturesCsv", "ImportPersonasCsv", "ImportProblemsCsv",
+        ];
+        expected.Except(operations).ShouldBeEmpty();
+        document.GetProperty("components").GetProperty("schemas").GetProperty("FeatureResource").TryGetProperty("examples", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task APhaseAddedThroughTheApi_IsInThePlansHistoryWithTheTokensName()
     {
         var planId = await api.NewPlanAsync();
