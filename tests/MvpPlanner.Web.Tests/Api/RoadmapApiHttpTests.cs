@@ -92,6 +92,42 @@ public sealed class RoadmapApiHttpTests(RoadmapApiFixture api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task MovingAPhaseOrALane_PutsItAtTheNewPosition()
+    {
+        var planId = await api.NewPlanAsync();
+        var phases = await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/phases")).JsonAsync();
+        var last = phases[phases.GetArrayLength() - 1].GetProperty("id").GetInt32();
+        var lanes = await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/lanes")).JsonAsync();
+        var lastLane = lanes[lanes.GetArrayLength() - 1].GetProperty("id").GetInt32();
+
+        var moved = await api.Ada.PostAsJsonAsync($"/api/v1/plans/{planId}/phases/{last}/move", new { index = 0 }, ApiTestHost.Json);
+        var movedLane = await api.Ada.PostAsJsonAsync($"/api/v1/plans/{planId}/lanes/{lastLane}/move", new { index = 0 }, ApiTestHost.Json);
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        (await moved.JsonAsync()).GetProperty("order").GetInt32().ShouldBe(0);
+        (await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/phases")).JsonAsync())[0].GetProperty("id").GetInt32().ShouldBe(last);
+        movedLane.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await api.Ada.GetAsync($"/api/v1/plans/{planId}/lanes")).JsonAsync())[0].GetProperty("id").GetInt32().ShouldBe(lastLane);
+        await RoadmapApiFixture.ShouldBeValidationProblemAsync(await api.Ada.PostAsJsonAsync($"/api/v1/plans/{planId}/lanes/{lastLane}/move", new { index = -1 }, ApiTestHost.Json), "index");
+        await RoadmapApiFixture.ShouldBeProblemAsync(await api.Viewer.PostAsJsonAsync($"/api/v1/plans/{api.DemoPlanId}/lanes/{lastLane}/move", new { index = 0 }, ApiTestHost.Json), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task TheHorizons_ShowNowNextAndLaterWithUnscheduledFeaturesInLater()
+    {
+        var planId = await api.NewPlanAsync();
+        var (featureId, _) = await api.CreateAsync($"/api/v1/plans/{planId}/features", new { title = "Someday" });
+
+        var response = await api.Ada.GetAsync($"/api/v1/plans/{planId}/horizons");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var columns = (await response.JsonAsync()).GetProperty("columns");
+        columns.EnumerateArray().Select(c => c.GetProperty("horizon").GetString()).ShouldBe(["Now", "Next", "Later"]);
+        columns[2].GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt32()).ShouldContain(featureId);
+        await RoadmapApiFixture.ShouldBeProblemAsync(await api.Outsider.GetAsync($"/api/v1/plans/{planId}/horizons"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesEveryRoadmapEndpoint()
     {
         var document = await (await api.Host.Client(null).GetAsync("/openapi/v1.json")).JsonAsync();
@@ -104,7 +140,7 @@ public sealed class RoadmapApiHttpTests(RoadmapApiFixture api) : IClassFixture<R
         string[] expected =
         [
             "ListFeatures", "GetFeature", "CreateFeature", "UpdateFeature", "SetFeaturePriority", "MoveFeature", "DeleteFeature",
-            "ListPhases", "GetPhase", "CreatePhase", "UpdatePhase", "DeletePhase", "ListLanes", "GetLane", "CreateLane", "UpdateLane", "DeleteLane",
+            "ListPhases", "GetPhase", "CreatePhase", "UpdatePhase", "DeletePhase", "ListLanes", "GetLane", "CreateLane", "UpdateLane", "DeleteLane", "MovePhase", "MoveLane", "GetHorizons",
             "ListMilestones", "GetMilestone", "CreateMilestone", "UpdateMilestone", "DeleteMilestone",
             "ListDependencies", "GetFeatureDependencies", "GetDependency", "AddDependency", "RemoveDependency",
             "ExportPlanJson", "ExportPlanMarkdown", "ExportRoadmapSvg", "ExportRoadmapPng", "ExportFeaturesCsv", "ExportPersonasCsv", "ExportProblemsCsv",

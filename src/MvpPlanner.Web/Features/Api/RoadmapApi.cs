@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MvpPlanner.Core.Features;
 using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Web.Features.Api;
@@ -20,6 +21,20 @@ public sealed record LaneCreateRequest(string Name);
 
 public sealed record LaneUpdateRequest(string Name);
 
+/// <summary>A new position for a phase or lane: 0 first; past the end puts it last.</summary>
+public sealed record RoadmapMoveRequest(int Index);
+
+/// <summary>The roadmap as Now / Next / Later, as of today: the phases each horizon covers and their features (Later also
+/// holds the unscheduled ones), and the phases already done.</summary>
+public sealed record HorizonsResource(DateOnly Today, IReadOnlyList<HorizonColumnResource> Columns, IReadOnlyList<HorizonDoneResource> Done);
+
+public sealed record HorizonColumnResource(Horizon Horizon, IReadOnlyList<int> PhaseIds, bool IncludesUnscheduled, IReadOnlyList<HorizonFeatureResource> Features);
+
+public sealed record HorizonFeatureResource(int Id, string Title, Moscow Moscow, FeatureStatus Status, int? PhaseId, string? LaneName, double? RiceScore);
+
+/// <summary>A phase before Now, summed up by what became of its features.</summary>
+public sealed record HorizonDoneResource(int PhaseId, string Name, int Shipped, int Dropped, int Open);
+
 public static class RoadmapApi
 {
     public static RouteGroupBuilder MapRoadmapApi(this RouteGroupBuilder api)
@@ -30,6 +45,7 @@ public static class RoadmapApi
         ApiExamples.Add(new LaneCreateRequest("Partnerships"));
         ApiExamples.Add(new LaneUpdateRequest("Partnerships and sponsors"));
         ApiExamples.Add(new LaneResource(6, "Partnerships", 4, 1));
+        ApiExamples.Add(new RoadmapMoveRequest(0));
 
         var phases = api.MapGroup("/plans/{planId:int}/phases").WithTags("Roadmap");
         phases.MapGet("/", ListPhasesAsync).WithName("ListPhases").WithSummary("The plan's roadmap phases, in order")
@@ -40,6 +56,10 @@ public static class RoadmapApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         phases.MapPut("/{phaseId:int}", UpdatePhaseAsync).WithName("UpdatePhase")
             .WithSummary("Change a phase's name, dates, goal and exit criteria (If-Match required)").WithVersionProblems();
+        phases.MapPost("/{phaseId:int}/move", (int planId, int phaseId, RoadmapMoveRequest request, HttpContext context, RoadmapService roadmap, CancellationToken ct) =>
+                MoveAsync(planId, phaseId, request, roadmap.MovePhaseAsync, async () => await GetPhaseAsync(planId, phaseId, context, roadmap, ct), ct))
+            .WithName("MovePhase").WithSummary("Put a phase at another position on the roadmap (0 first)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         phases.MapDelete("/{phaseId:int}", DeletePhaseAsync).WithName("DeletePhase")
             .WithSummary("Move a phase to the trash; its features become unscheduled (If-Match required)").WithVersionProblems(ok: StatusCodes.Status204NoContent);
 
@@ -51,9 +71,41 @@ public static class RoadmapApi
         lanes.MapPost("/", CreateLaneAsync).WithName("CreateLane").WithSummary("Add a lane at the bottom (editors and owners)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         lanes.MapPut("/{laneId:int}", UpdateLaneAsync).WithName("UpdateLane").WithSummary("Rename a lane (If-Match required)").WithVersionProblems();
+        lanes.MapPost("/{laneId:int}/move", (int planId, int laneId, RoadmapMoveRequest request, HttpContext context, RoadmapService roadmap, CancellationToken ct) =>
+                MoveAsync(planId, laneId, request, roadmap.MoveLaneAsync, async () => await GetLaneAsync(planId, laneId, context, roadmap, ct), ct))
+            .WithName("MoveLane").WithSummary("Put a lane at another position on the roadmap (0 first)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         lanes.MapDelete("/{laneId:int}", DeleteLaneAsync).WithName("DeleteLane")
             .WithSummary("Move a lane to the trash; its features stay in their phase without a lane (If-Match required)").WithVersionProblems(ok: StatusCodes.Status204NoContent);
+        api.MapGet("/plans/{planId:int}/horizons", GetHorizonsAsync).WithTags("Roadmap").WithName("GetHorizons")
+            .WithSummary("The roadmap as Now / Next / Later, as of today").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    private static async Task<IResult> MoveAsync(int planId, int id, RoadmapMoveRequest request, Func<int, int, int, CancellationToken, Task<MvpPlanner.Core.Common.ServiceResult>> move,
+        Func<Task<IResult>> reread, CancellationToken ct)
+    {
+        if (request.Index < 0)
+        {
+            return FeaturesApi.InvalidQuery("index", "Positions start at 0.");
+        }
+
+        var result = await move(planId, id, request.Index, ct);
+        return result.Succeeded ? await reread() : ApiProblems.From(result, versionChecked: false);
+    }
+
+    private static async Task<Results<Ok<HorizonsResource>, ProblemHttpResult>> GetHorizonsAsync(int planId, HorizonService horizons, CancellationToken ct)
+    {
+        var board = await horizons.GetAsync(planId, ct);
+        if (board is null)
+        {
+            return ApiProblems.NotFound("There is no plan with this id in the workspaces the token reaches.");
+        }
+
+        return TypedResults.Ok(new HorizonsResource(board.Today,
+            [.. board.Columns.Select(c => new HorizonColumnResource(c.Horizon, [.. c.Phases.Select(p => p.Id)], c.IncludesUnscheduled,
+                [.. c.Cards.Select(f => new HorizonFeatureResource(f.Id, f.Title, f.Moscow, f.Status, f.PhaseId, f.LaneName, f.RiceScore))]))],
+            [.. board.Done.Select(d => new HorizonDoneResource(d.Phase.Id, d.Phase.Name, d.Shipped, d.Dropped, d.Open))]));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PhaseResource>>, ProblemHttpResult>> ListPhasesAsync(int planId, RoadmapService roadmap, CancellationToken ct) =>
