@@ -190,8 +190,9 @@ public class FeatureService(
             return ServiceResult.Ok();
         }, ct);
 
-    /// <summary>Moves the feature to the trash, with its links to problems and processes.</summary>
-    public Task<ServiceResult> DeleteAsync(int planId, int featureId, CancellationToken ct = default) =>
+    /// <summary>Moves the feature to the trash, with its links to problems and processes; only at
+    /// <paramref name="expectedVersion"/> when one is given (the API's If-Match).</summary>
+    public Task<ServiceResult> DeleteAsync(int planId, int featureId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var feature = await w.FindAsync<Feature>(featureId, ct: ct);
@@ -200,6 +201,7 @@ public class FeatureService(
                 return ServiceResult.NotFound("The feature");
             }
 
+            w.Expect(feature, expectedVersion);
             await w.TrashAsync(feature, ct);
             return ServiceResult.Ok($"Deleted feature \"{feature.Title}\".");
         }, ct);

@@ -20,8 +20,8 @@ public class MilestoneService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
         return await Read(db, planId).ToListAsync(ct);
     }
 
-    internal static IQueryable<MilestoneView> Read(PlannerDbContext db, int planId) =>
-        db.Milestones.AsNoTracking().Where(m => m.PlanId == planId)
+    internal static IQueryable<MilestoneView> Read(PlannerDbContext db, int planId, int? milestoneId = null) =>
+        db.Milestones.AsNoTracking().Where(m => m.PlanId == planId && (milestoneId == null || m.Id == milestoneId))
             .OrderBy(m => m.Date).ThenBy(m => m.Id)
             .Select(m => new MilestoneView(m.Id, m.Name, m.Date, m.Kind, m.LaneId, m.Lane != null ? m.Lane.Name : null, m.Notes, m.Version));
 
@@ -31,8 +31,20 @@ public class MilestoneService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
     public Task<ServiceResult> UpdateAsync(int planId, int milestoneId, MilestoneInput input, CancellationToken ct = default) =>
         writer.UpdateAsync<Milestone, MilestoneInput>(planId, milestoneId, input, input.Version, validator, ApplyAsync, "Milestone", ct);
 
-    public Task<ServiceResult> DeleteAsync(int planId, int milestoneId, CancellationToken ct = default) =>
-        writer.DeleteAsync<Milestone>(planId, milestoneId, "Milestone", ct);
+    public Task<ServiceResult> DeleteAsync(int planId, int milestoneId, int? expectedVersion = null, CancellationToken ct = default) =>
+        writer.DeleteAsync<Milestone>(planId, milestoneId, "Milestone", ct, expectedVersion: expectedVersion);
+
+    /// <summary>One milestone; null when it is not in the plan or the caller may not read the plan.</summary>
+    public async Task<MilestoneView?> GetAsync(int planId, int milestoneId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return null;
+        }
+
+        return await Read(db, planId, milestoneId).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>Moves the milestone to another day (dragged on the timeline), if nobody changed it since
     /// <paramref name="expectedVersion"/>.</summary>

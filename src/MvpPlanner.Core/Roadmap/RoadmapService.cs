@@ -64,6 +64,18 @@ public class RoadmapService(
         return await ReadCardsAsync(take is { } n ? cell.Take(n) : cell, ct);
     }
 
+    /// <summary>The plan's phases and lanes in board order, without cards; null when the caller may not read the plan.</summary>
+    public async Task<RoadmapBoard?> GetStructureAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await access.CheckPlanAsync(db, planId, WorkspaceRole.Viewer, ct) is not null)
+        {
+            return null;
+        }
+
+        return await ReadStructureAsync(db, planId, [], [], ct);
+    }
+
     private static async Task<RoadmapBoard> ReadStructureAsync(PlannerDbContext db, int planId, List<BoardCard> cards, List<CellCount> counts, CancellationToken ct)
     {
         var phases = await db.RoadmapPhases.AsNoTracking().Where(p => p.PlanId == planId)
@@ -101,8 +113,9 @@ public class RoadmapService(
     private sealed record CardPlace(int Id, int? PhaseId, int? LaneId);
 
     /// <summary>Puts the feature at <paramref name="index"/> in the cell (phase × lane) and renumbers both cells,
-    /// in one transaction; a move computed from positions another move changed meanwhile is refused (<see cref="PlanOrder"/>).</summary>
-    public Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, CancellationToken ct = default) =>
+    /// in one transaction; a move computed from positions another move changed meanwhile is refused (<see cref="PlanOrder"/>).
+    /// With <paramref name="expectedVersion"/> (the API's If-Match) the move is saved only if nobody changed the feature since.</summary>
+    public Task<ServiceResult> MoveFeatureAsync(int planId, int featureId, int? phaseId, int? laneId, int index, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             var db = w.Db;
@@ -133,6 +146,10 @@ public class RoadmapService(
             feature.LaneId = laneId;
             Renumber(target);
             w.Moved(feature);
+            if (expectedVersion is { } version)
+            {
+                w.BasedOn(feature, version);
+            }
 
             if (fromPhase != phaseId || fromLane != laneId)
             {
@@ -174,7 +191,7 @@ public class RoadmapService(
 
     /// <summary>Moves the phase to the trash; its features stay and become unscheduled (appended to the Unscheduled
     /// column). Restoring the phase puts back those still unscheduled.</summary>
-    public Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, CancellationToken ct = default) =>
+    public Task<ServiceResult> DeletePhaseAsync(int planId, int phaseId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             await PlanOrder.BumpAsync(w.Db, planId, ct);
@@ -184,6 +201,7 @@ public class RoadmapService(
                 return ServiceResult.NotFound("The roadmap phase");
             }
 
+            w.Expect(phase, expectedVersion);
             var moved = phase.Features.Count;
             foreach (var group in phase.Features.GroupBy(f => f.LaneId))
             {
@@ -231,7 +249,7 @@ public class RoadmapService(
         }, ct);
 
     /// <summary>Moves the lane to the trash; its features stay in their phase, in the "No lane" row.</summary>
-    public Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, CancellationToken ct = default) =>
+    public Task<ServiceResult> DeleteLaneAsync(int planId, int laneId, int? expectedVersion = null, CancellationToken ct = default) =>
         writer.WriteAsync(planId, WorkspaceRole.Editor, async w =>
         {
             await PlanOrder.BumpAsync(w.Db, planId, ct);
@@ -241,6 +259,7 @@ public class RoadmapService(
                 return ServiceResult.NotFound("The lane");
             }
 
+            w.Expect(lane, expectedVersion);
             var moved = lane.Features.Count;
             foreach (var group in lane.Features.GroupBy(f => f.PhaseId))
             {

@@ -74,6 +74,7 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPlansApi();
         api.MapPersonasApi().MapProblemsApi().MapOutcomesApi().MapFeedbackApi().MapOperationsApi();
+        api.MapFeaturesApi().MapRoadmapApi().MapMilestonesApi().MapDependenciesApi().MapExportsApi();
 
         // Anything else under /api is a problem too, not the site's "page not found".
         app.MapFallback("/api/{**path}", () => ApiProblems.NotFound("There is no API endpoint at this address. See /openapi/v1.json for the list."))

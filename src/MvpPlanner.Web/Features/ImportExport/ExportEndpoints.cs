@@ -38,7 +38,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>An attachment that is never cached by a shared cache: a plan is private to its workspace.</summary>
-    private sealed class DownloadResult(ExportFile file) : IResult
+    internal sealed class DownloadResult(ExportFile file) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {
