@@ -13,6 +13,7 @@ try
     builder.AddMvpPlannerAccounts();
     builder.AddMvpPlannerSharing();
     builder.AddMvpPlannerFeedbackForm();
+    builder.AddMvpPlannerWebhooks();
     builder.AddMvpPlannerReverseProxy();
     builder.AddMvpPlannerHealth();
     builder.AddMvpPlannerTelemetry();
