@@ -32,5 +32,8 @@ public sealed class WebhookOptions
     /// (its entry's id is below ones already seen) is still found. Must exceed the longest write transaction.</summary>
     public TimeSpan SafetyWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long delivered and failed deliveries stay listed before they are removed.</summary>
+    public TimeSpan KeepDeliveries { get; set; } = TimeSpan.FromDays(30);
+
     public int MaxAttempts => Schedule.Count + 1;
 }

@@ -46,6 +46,16 @@ public sealed class WebhookSender(
         return attempted;
     }
 
+    /// <summary>Removes delivered and failed deliveries older than <see cref="WebhookOptions.KeepDeliveries"/>; returns how many.</summary>
+    public async Task<int> PurgeFinishedAsync(CancellationToken ct = default)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - options.Value.KeepDeliveries;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WebhookDeliveries
+            .Where(d => (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Failed) && d.CreatedAt < before)
+            .ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Claims the delivery as read (with <paramref name="attempts"/> made) and sends it; false when another
     /// instance claimed it first.</summary>
     public async Task<bool> TrySendAsync(long deliveryId, int attempts, CancellationToken ct = default)

@@ -25,12 +25,19 @@ public sealed class WebhookJob(WebhookDispatcher dispatcher, WebhookSender sende
         }
     }
 
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
     public async Task RunOnceAsync(CancellationToken ct)
     {
         try
         {
             await dispatcher.EnqueueAsync(ct);
             await sender.SendDueAsync(ct);
+            if (clock.GetUtcNow() >= _nextPurge)
+            {
+                _nextPurge = clock.GetUtcNow().AddHours(1);
+                await sender.PurgeFinishedAsync(ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -170,4 +170,25 @@ public class WebhookSenderTests
         delivery.LastStatusCode.ShouldBeNull();
         delivery.LastError.ShouldBe("refused: private or local address");
     }
+
+    [Fact]
+    public async Task PurgeFinished_DeliveriesOlderThan30Days_AreRemovedButWaitingOnesStay()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var clock = new TestClock(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var test = await WebhookTestSetup.CreateDatabaseAsync(clock);
+        var planId = await test.CreatePlanAsync();
+        var hook = await test.CreateHookAsync(receiver.Url, WebhookEvents.FeatureCreated);
+        await test.CreateFeatureAsync(planId, "Delivered long ago");
+        await test.NewDispatcher().EnqueueAsync();
+        await test.NewSender().SendDueAsync();
+        (await test.Get<WebhookService>().SendTestAsync(test.WorkspaceId, hook.Id)).Succeeded.ShouldBeTrue();
+
+        clock.Advance(TimeSpan.FromDays(29));
+        (await test.NewSender().PurgeFinishedAsync()).ShouldBe(0);
+        clock.Advance(TimeSpan.FromDays(2));
+        (await test.NewSender().PurgeFinishedAsync()).ShouldBe(1);
+
+        (await test.DeliveriesAsync()).ShouldHaveSingleItem().Event.ShouldBe(WebhookEvents.Ping);
+    }
 }
