@@ -9,14 +9,22 @@ namespace MvpPlanner.Web.Hosting;
 public sealed class WebhookJob(WebhookDispatcher dispatcher, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock,
     ILogger<WebhookJob> logger) : BackgroundService
 {
+    /// <summary>The longest wait between runs after failures in a row (a database that is down or not migrated yet).</summary>
+    public static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var interval = options.Value.PollInterval;
+            var failures = 0;
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await RunOnceAsync(stoppingToken);
+                failures = await RunOnceAsync(stoppingToken) ? 0 : failures + 1;
+                var wait = failures == 0 ? interval : TimeSpan.FromTicks(Math.Min(interval.Ticks << Math.Min(failures, 8), LongestBackoff.Ticks));
+                await Task.Delay(wait, clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -25,9 +33,8 @@ public sealed class WebhookJob(WebhookDispatcher dispatcher, WebhookSender sende
         }
     }
 
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
-
-    public async Task RunOnceAsync(CancellationToken ct)
+    /// <summary>One run: false when it failed (logged; the next run tries again, after a longer wait).</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         try
         {
@@ -38,10 +45,13 @@ public sealed class WebhookJob(WebhookDispatcher dispatcher, WebhookSender sende
                 _nextPurge = clock.GetUtcNow().AddHours(1);
                 await sender.PurgeFinishedAsync(ct);
             }
+
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogError(ex, "Webhook run failed; the next run tries again");
+            return false;
         }
     }
 }
