@@ -14,6 +14,7 @@ try
     builder.AddMvpPlannerAccounts();
     builder.AddMvpPlannerSharing();
     builder.AddMvpPlannerFeedbackForm();
+    builder.AddMvpPlannerWebhooks();
     builder.AddMvpPlannerReverseProxy();
     builder.AddMvpPlannerHealth();
     builder.AddMvpPlannerTelemetry();

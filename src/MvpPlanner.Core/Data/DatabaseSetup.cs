@@ -15,6 +15,7 @@ using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Sharing;
+using MvpPlanner.Core.Webhooks;
 using MvpPlanner.Core.Workshops;
 
 namespace MvpPlanner.Core.Data;
@@ -110,6 +111,7 @@ public static class DatabaseSetup
         services.AddScoped<Reviews.CalendarFeedService>();
         services.AddScoped<Reviews.PlanVisitService>();
         services.AddScoped<Reviews.ReviewReminderService>();
+        services.AddPlannerWebhooks();
         return services;
     }
 

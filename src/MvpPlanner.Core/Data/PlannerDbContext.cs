@@ -93,6 +93,14 @@ public class PlannerDbContext : IdentityDbContext<PlannerUser>, IDataProtectionK
 
     public DbSet<Reviews.PlanVisit> PlanVisits => Set<Reviews.PlanVisit>();
 
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookCursor> WebhookCursors => Set<Webhooks.WebhookCursor>();
+
+    public DbSet<Webhooks.WebhookFindingSet> WebhookFindingSets => Set<Webhooks.WebhookFindingSet>();
+
     /// <summary>Who the changes saved through this context are by; set by <see cref="PlanAccess"/> once the caller is allowed.</summary>
     public Caller? ActingUser { get; set; }
 

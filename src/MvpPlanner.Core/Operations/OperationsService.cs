@@ -19,6 +19,12 @@ public class OperationsService(PlanWriter writer)
             return null;
         }
 
+        return await LoadAsync(db, planId, ct);
+    }
+
+    /// <summary>Without an access check: for work the server does on its own (announcing readiness changes to webhooks).</summary>
+    internal static async Task<OperationsView> LoadAsync(Data.PlannerDbContext db, int planId, CancellationToken ct)
+    {
         var promise = await db.Plans.Where(p => p.Id == planId).Select(p => p.ValueProposition).FirstAsync(ct);
         var firstPhaseId = await db.RoadmapPhases.Where(p => p.PlanId == planId).OrderBy(p => p.Order).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Id).Select(CommitmentService.View).ToListAsync(ct);

@@ -43,11 +43,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>As <see cref="CreateAsync()"/>, with <paramref name="clock"/> as every service's idea of now.</summary>
     public static Task<TestDatabase> CreateAsync(TimeProvider clock) => CreateAsync(withOwner: true, clock);
 
+    /// <summary>As <see cref="CreateAsync()"/>, with services of the test's own (options such as the webhooks').</summary>
+    public static Task<TestDatabase> CreateAsync(Action<IServiceCollection> configure, TimeProvider? clock = null) =>
+        CreateAsync(withOwner: true, clock, configure);
+
     /// <summary>A migrated database with no accounts at all, as on a fresh instance: <see cref="Owner"/> and
     /// <see cref="WorkspaceId"/> are not set and nobody is signed in.</summary>
     public static Task<TestDatabase> CreateWithoutAccountsAsync() => CreateAsync(withOwner: false);
 
-    private static async Task<TestDatabase> CreateAsync(bool withOwner, TimeProvider? clock = null)
+    private static async Task<TestDatabase> CreateAsync(bool withOwner, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var (connectionString, drop) = await TestProvider.CreateDatabaseAsync();
 
@@ -62,6 +66,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             services.AddSingleton(clock);
         }
+
+        configure?.Invoke(services);
 
         var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
