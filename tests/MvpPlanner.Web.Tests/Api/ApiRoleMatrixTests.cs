@@ -19,6 +19,7 @@ namespace MvpPlanner.Web.Tests.Api;
 public sealed partial class ApiRoleMatrixTests : IAsyncLifetime
 {
     private readonly ApiTestHost _host = new(new Dictionary<string, string?> { ["Planner:ApiRateLimitPerMinute"] = "100000" });
+    private readonly Dictionary<string, string> _files = [];
     private int _planId;
     private int _workspaceId;
 
@@ -26,6 +27,13 @@ public sealed partial class ApiRoleMatrixTests : IAsyncLifetime
     {
         _planId = await _host.DemoPlanIdAsync();
         _workspaceId = await _host.DemoWorkspaceIdAsync();
+
+        // Import endpoints take files, not JSON records: the demo plan's own exports are valid files to send.
+        var ada = await _host.AdaClientAsync(canWrite: false);
+        foreach (var file in (string[])["plan.json", "features.csv", "personas.csv", "problems.csv"])
+        {
+            _files[file] = await ada.GetStringAsync($"/api/v1/plans/{_planId}/export/{file}");
+        }
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -135,7 +143,11 @@ public sealed partial class ApiRoleMatrixTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         }
 
-        if (endpoint.RequestType is { } type)
+        if (_files.Keys.FirstOrDefault(f => endpoint.Route.EndsWith("/import/" + f, StringComparison.Ordinal) || (f == "plan.json" && endpoint.Route.EndsWith("/plans/import", StringComparison.Ordinal))) is { } file)
+        {
+            request.Content = new StringContent(_files[file], Encoding.UTF8, file.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/json");
+        }
+        else if (endpoint.RequestType is { } type)
         {
             var example = ApiExamples.For(type);
             example.ShouldNotBeNull($"{endpoint} takes a {type.Name} but the document has no example of it (ApiExamples.Add)");
