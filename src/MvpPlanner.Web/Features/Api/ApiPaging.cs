@@ -35,7 +35,7 @@ public static class ApiPaging
             return true;
         }
 
-        problem = TypedResults.ValidationProblem(errors, "Please correct the paging parameters.", title: "Invalid input", type: "/docs/api#problem-400");
+        problem = TypedResults.ValidationProblem(errors, "Please correct the paging parameters.", title: "Invalid input", type: ApiProblems.TypeOf(400));
         return false;
     }
 

@@ -11,8 +11,23 @@ public static class ApiProblems
 {
     public const string ContentType = "application/problem+json";
 
-    /// <summary>The documentation of each problem type, relative to the site.</summary>
-    private static string TypeOf(int status) => $"/docs/api#problem-{status}";
+    /// <summary>The problem types are the HTTP statuses themselves, linked to their definitions (as ASP.NET Core does);
+    /// what each means in this API is in docs/api.md.</summary>
+    public static string TypeOf(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        428 => "https://tools.ietf.org/html/rfc6585#section-3",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    };
 
     public static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: TypeOf(status));

@@ -81,7 +81,7 @@ public static class ExportsApi
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["rows"] = [.. failing.Take(50).Select(r => $"Row {r.RowNumber}: {string.Join(" ", r.Errors)}")] },
-                $"Nothing was imported: {failing.Count} row(s) have errors. Correct them and send the file again.", title: "Invalid input", type: "/docs/api#problem-400");
+                $"Nothing was imported: {failing.Count} row(s) have errors. Correct them and send the file again.", title: "Invalid input", type: ApiProblems.TypeOf(400));
         }
 
         var imported = await service.ImportAsync(planId, analysed.Value!, options, ct);

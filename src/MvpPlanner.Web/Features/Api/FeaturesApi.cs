@@ -140,7 +140,7 @@ public static class FeaturesApi
 
     internal static IResult InvalidQuery(string parameter, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, "Please correct the query parameters.",
-            title: "Invalid input", type: "/docs/api#problem-400");
+            title: "Invalid input", type: ApiProblems.TypeOf(400));
 
     /// <summary>An enum value by its name (any case); numbers are not names.</summary>
     internal static bool TryParseName<T>(string? text, out T? value)

@@ -108,7 +108,7 @@ public static class FeedbackApi
         var wantedSource = ParseEnum<FeedbackSource>(source, "source", errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, "Please correct the filter parameters.", title: "Invalid input", type: "/docs/api#problem-400");
+            return TypedResults.ValidationProblem(errors, "Please correct the filter parameters.", title: "Invalid input", type: ApiProblems.TypeOf(400));
         }
 
         if (!ApiPaging.TryRead(page, pageSize, out var number, out var size, out var problem))
