@@ -33,6 +33,29 @@ public sealed class RequestLogHttpTests
         everything.ShouldNotContain(inviteToken);
     }
 
+    [Fact]
+    public async Task RequestLog_ApiCallsWithGoodAndBadTokens_NeverContainTheTokens()
+    {
+        var sink = new RecordingSink();
+        await using var host = new ApiTestHost(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
+        var good = await host.CreateTokenAsync(await host.AdaIdAsync(), [await host.DemoWorkspaceIdAsync()], canWrite: true);
+        var factory = host.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
+        var bad = "mvpp_" + Tokens.Create();
+
+        foreach (var token in new[] { good, bad })
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            await client.GetAsync(new Uri("/api/v1/plans", UriKind.Relative));
+        }
+
+        sink.Events.ShouldContain(e => e.Properties.ContainsKey("RequestPath"));
+        var everything = string.Join('\n', sink.Events.Select(e => e.RenderMessage() + string.Join(' ', e.Properties.Values) + e.Exception));
+        everything.ShouldNotContain(good);
+        everything.ShouldNotContain(good[5..]);
+        everything.ShouldNotContain(bad[5..]);
+    }
+
     private sealed class RecordingSink : ILogEventSink
     {
         private readonly ConcurrentQueue<LogEvent> _events = new();
