@@ -87,17 +87,16 @@ public static class HostingExtensions
     public static WebApplication UseMvpPlannerPipeline(this WebApplication app)
     {
         app.UseMvpPlannerForwardedHeaders();
-        app.UseMvpPlannerApiErrors();
-        app.UseWhen(context => !ApiSetup.IsApiRequest(context), site =>
+        if (!app.Environment.IsDevelopment())
         {
-            if (!app.Environment.IsDevelopment())
-            {
-                // Users see the friendly error page; the exception itself goes to the log only.
-                site.UseExceptionHandler("/error", createScopeForErrors: true);
-            }
+            // Users see the friendly error page; the exception itself goes to the log only.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
 
-            site.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Inside the site's handlers: an API request gets its problem document first, so the site's pages never answer it.
+        app.UseMvpPlannerApiErrors();
         // The host's own logger: without it request logs would go to the static bootstrap logger (see AddMvpPlannerLogging).
         app.UseSerilogRequestLogging(options =>
         {

@@ -73,6 +73,23 @@ public sealed class PlansApiHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServerError_IsAProblemWithATraceId_NeverAStackTraceOrThePage()
+    {
+        var api = await _host.AdaClientAsync();
+        await _host.DbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE Personas;"));
+
+        var response = await api.GetAsync($"/api/v1/plans/{await _host.DemoPlanIdAsync()}/personas");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("trace id");
+        body.ShouldNotContain("no such table");
+        body.ShouldNotContain(" at MvpPlanner");
+        body.ShouldNotContain("<html", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task MalformedJson_IsABadRequestProblem()
     {
         var api = await _host.AdaClientAsync();

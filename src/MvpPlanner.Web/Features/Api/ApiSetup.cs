@@ -37,7 +37,8 @@ public static class ApiSetup
     }
 
     /// <summary>The API's own errors: problems for errors and bare status codes under <c>/api</c> instead of the site's
-    /// pages. Goes before the site's error handling, which then skips API requests.</summary>
+    /// pages. Goes after (inside) the site's error handling, so it answers first and the site's handlers find the
+    /// response already written.</summary>
     public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !context.Request.Path.StartsWithSegments(DocsPath, StringComparison.OrdinalIgnoreCase);
 
