@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Webhooks;
+using MvpPlanner.Core.Tests.Webhooks;
 using MvpPlanner.Web.Tests.Infrastructure;
 
 namespace MvpPlanner.Web.Tests.Webhooks;
