@@ -43,6 +43,15 @@ if [[ "$status" -eq 0 ]]; then
 fi
 set -e
 
+# CI shows the end of this output: name every failed test there, with the first lines of its message.
+if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
+    echo "Failed tests:"
+    awk '
+        /^ +Failed [A-Za-z]/ { print; left = 8; next }
+        left > 0 && /^ +(Passed|Skipped) / { left = 0 }
+        left > 0 { print; left-- }
+    ' "$log"
+fi
 # One closing line over all test projects, e.g. "Tests: 42 passed, 0 failed, 0 skipped". Reads both summary
 # forms of the console logger: "Total tests: N" followed by "Passed: N" lines, or "Passed!  - Failed: N, Passed: N".
 awk '
