@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Problems;
 using MvpPlanner.Core.Roadmap;
@@ -9,7 +10,7 @@ using MvpPlanner.Core.Workshops;
 namespace MvpPlanner.Core.ImportExport;
 
 /// <summary>A whole plan as one portable JSON document (<c>plan.json</c>): everything of the MVP and MVO parts, the
-/// workshops' votes and the KPI measurements. Items refer to each other by document keys ("feature-3"), never by
+/// workshops' votes, the KPI measurements, the feedback, the phase gates and the go/no-go decisions. Items refer to each other by document keys ("feature-3"), never by
 /// database ids, so the document imports into any instance. It holds no secrets: no share-link or invitation tokens,
 /// no member emails, no user ids (voters and facilitators appear by display name). See docs/plan-json.md.</summary>
 public sealed record PlanDocument
@@ -53,6 +54,12 @@ public sealed record PlanDocument
     public List<KpiDoc> Kpis { get; init; } = [];
 
     public List<WorkshopDoc> Workshops { get; init; } = [];
+
+    /// <summary>What users and customers told the team; absent in files from before feedback was exported.</summary>
+    public List<FeedbackDoc> Feedback { get; init; } = [];
+
+    /// <summary>The go/no-go decisions at the ends of phases; absent in files from before decisions were exported.</summary>
+    public List<DecisionDoc> Decisions { get; init; } = [];
 
     /// <summary>camelCase names, enums by name, ISO dates; unknown fields are ignored when reading (a newer minor
     /// addition must not break an older reader), and a missing required section is an error.</summary>
@@ -156,6 +163,30 @@ public sealed record PhaseDoc
     public string Goal { get; init; } = "";
 
     public string ExitCriteria { get; init; } = "";
+
+    /// <summary>The phase's gate: its checkable exit criteria, in the order they were added. Optional.</summary>
+    public List<GateConditionDoc> GateConditions { get; init; } = [];
+}
+
+public sealed record GateConditionDoc
+{
+    public GateConditionKind Kind { get; init; }
+
+    /// <summary>For <c>outcomeReaches</c>: key of the outcome; null once the outcome was deleted (the gate is then not met).</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The outcome value to reach, the readiness score, or the launch step number, by kind.</summary>
+    public decimal? Threshold { get; init; }
+
+    /// <summary>For <c>signOff</c>: the role that signs off.</summary>
+    public string RoleName { get; init; } = "";
+
+    /// <summary>When a sign-off was given; null while it waits. Who gave it appears by display name only.</summary>
+    public DateTime? SignedOffAt { get; init; }
+
+    public string SignedOffByName { get; init; } = "";
+
+    public string SignOffNote { get; init; } = "";
 }
 
 public sealed record LaneDoc
@@ -386,4 +417,90 @@ public sealed record VoteDoc
     public required string Voter { get; init; }
 
     public int Dots { get; init; }
+}
+
+public sealed record FeedbackDoc
+{
+    public required string Key { get; init; }
+
+    /// <summary>The feedback in the giver's words.</summary>
+    public required string Text { get; init; }
+
+    public FeedbackSource Source { get; init; } = FeedbackSource.Other;
+
+    /// <summary>Key of the persona who gave it, if any.</summary>
+    public string? Persona { get; init; }
+
+    public string Organisation { get; init; } = "";
+
+    public string GivenBy { get; init; } = "";
+
+    public DateOnly ReceivedOn { get; init; }
+
+    public FeedbackImportance Importance { get; init; } = FeedbackImportance.Medium;
+
+    public FeedbackState State { get; init; }
+
+    /// <summary>Keys of the problems it speaks to.</summary>
+    public List<string> Problems { get; init; } = [];
+
+    /// <summary>Keys of the features it speaks to.</summary>
+    public List<string> Features { get; init; } = [];
+}
+
+public sealed record DecisionDoc
+{
+    public required string Key { get; init; }
+
+    /// <summary>Key of the phase the decision concludes; null once that phase was deleted.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>The phase's name when the decision was made.</summary>
+    public required string PhaseName { get; init; }
+
+    public DecisionKind Decision { get; init; }
+
+    public DateOnly DecidedOn { get; init; }
+
+    public string Reasons { get; init; } = "";
+
+    /// <summary>Who decided, as written.</summary>
+    public string DecidedBy { get; init; } = "";
+
+    /// <summary>Keys of the outcomes the decision rests on.</summary>
+    public List<string> Outcomes { get; init; } = [];
+
+    /// <summary>Keys of the feedback the decision rests on.</summary>
+    public List<string> Feedback { get; init; } = [];
+
+    /// <summary>The phase's gate as it stood when the decision was recorded: a record, not re-evaluated.</summary>
+    public List<GateCheckDoc> Gate { get; init; } = [];
+}
+
+/// <summary>One gate condition and its result as recorded with a decision.</summary>
+public sealed record GateCheckDoc
+{
+    public GateConditionKind Kind { get; init; }
+
+    public bool IsMet { get; init; }
+
+    public GateReason Reason { get; init; }
+
+    /// <summary>The outcome's description at the time (text, not a key: the record stays as it was).</summary>
+    public string? OutcomeName { get; init; }
+
+    public decimal? Threshold { get; init; }
+
+    /// <summary>The value the condition was checked against, when there was one.</summary>
+    public decimal? Actual { get; init; }
+
+    public bool LowerIsBetter { get; init; }
+
+    public string RoleName { get; init; } = "";
+
+    public DateTime? SignedOffAt { get; init; }
+
+    public string SignedOffByName { get; init; } = "";
+
+    public string SignOffNote { get; init; } = "";
 }

@@ -5,6 +5,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Workshops;
 
 namespace MvpPlanner.Core.ImportExport;
@@ -72,6 +73,12 @@ public class PlanExportService(
             .Include(s => s.Rounds).ThenInclude(r => r.Items)
             .Include(s => s.Rounds).ThenInclude(r => r.Votes)
             .OrderBy(s => s.StartedAt).ThenBy(s => s.Id).AsSplitQuery().ToListAsync(ct);
+        var feedback = (await db.FeedbackItems.AsNoTracking().Where(f => f.PlanId == planId).Include(f => f.Problems).Include(f => f.Features)
+            .OrderBy(f => f.Id).AsSplitQuery().ToListAsync(ct))
+            .OrderBy(f => f.ReceivedOn).ThenBy(f => f.Text, Ordinal).ThenBy(f => f.Id).ToList();
+        var conditions = (await db.GateConditions.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.Id).ToListAsync(ct)).ToLookup(c => c.PhaseId);
+        var decisions = await db.PhaseDecisions.AsNoTracking().Where(d => d.PlanId == planId).Include(d => d.Outcomes).Include(d => d.FeedbackItems)
+            .OrderBy(d => d.DecidedOn).ThenBy(d => d.Id).AsSplitQuery().ToListAsync(ct);
 
         // Listed by what they are, not by database id: an imported copy gets new ids in an order EF Core chooses, and
         // must still export in the same order with the same keys.
@@ -85,6 +92,7 @@ public class PlanExportService(
         kpis = [.. kpis.OrderBy(k => k.Name, Ordinal).ThenBy(k => k.Id)];
         workshops = [.. workshops.OrderBy(w => w.StartedAt).ThenBy(w => w.Name, Ordinal).ThenBy(w => w.Id)];
 
+        var outcomeKeys = Keys(outcomes.Select(o => o.Id), "outcome");
         var personaKeys = Keys(personas.Select(p => p.Id), "persona");
         var problemKeys = Keys(problems.Select(p => p.Id), "problem");
         var phaseKeys = Keys(phases.Select(p => p.Id), "phase");
@@ -95,6 +103,7 @@ public class PlanExportService(
         var roleKeys = Keys(roles.Select(r => r.Id), "role");
         var processKeys = Keys(processes.Select(p => p.Id), "process");
         var toolKeys = Keys(tools.Select(t => t.Id), "tool");
+        var feedbackKeys = Keys(feedback.Select(f => f.Id), "feedback");
 
         return new PlanDocument
         {
@@ -112,9 +121,9 @@ public class PlanExportService(
                 CreatedAt = plan.CreatedAt,
                 UpdatedAt = plan.UpdatedAt,
             },
-            Outcomes = outcomes.Select((o, i) => new OutcomeDoc
+            Outcomes = outcomes.Select(o => new OutcomeDoc
             {
-                Key = $"outcome-{i + 1}", Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target,
+                Key = outcomeKeys[o.Id], Description = o.Description, Metric = o.Metric, Baseline = o.Baseline, Target = o.Target,
                 BaselineValue = o.BaselineValue, TargetValue = o.TargetValue, TargetDate = o.TargetDate,
                 Persona = o.PersonaId is { } persona ? personaKeys[persona] : null,
                 Features = RefList(o.Features.Select(f => f.Id), featureKeys),
@@ -133,6 +142,12 @@ public class PlanExportService(
             Phases = phases.Select(p => new PhaseDoc
             {
                 Key = phaseKeys[p.Id], Name = p.Name, StartDate = p.StartDate, EndDate = p.EndDate, Goal = p.Goal, ExitCriteria = p.ExitCriteria,
+                GateConditions = conditions[p.Id].Select(c => new GateConditionDoc
+                {
+                    // Who signed off appears by name only: plan.json holds no user ids.
+                    Kind = c.Kind, Outcome = Ref(c.OutcomeId, outcomeKeys), Threshold = c.Threshold, RoleName = c.RoleName,
+                    SignedOffAt = c.SignedOffAt, SignedOffByName = c.SignedOffByName, SignOffNote = c.SignOffNote,
+                }).ToList(),
             }).ToList(),
             Lanes = lanes.Select(l => new LaneDoc { Key = laneKeys[l.Id], Name = l.Name }).ToList(),
             Features = features.Select(f => new FeatureDoc
@@ -184,6 +199,26 @@ public class PlanExportService(
                 StartedAt = s.StartedAt,
                 EndedAt = s.EndedAt,
                 Rounds = s.Rounds.OrderBy(r => r.CreatedAt).ThenBy(r => r.Title, Ordinal).ThenBy(r => r.Id).Select(r => RoundDoc(r, r.ItemKind == VoteItemKind.Feature ? featureKeys : problemKeys)).ToList(),
+            }).ToList(),
+            Feedback = feedback.Select(f => new FeedbackDoc
+            {
+                Key = feedbackKeys[f.Id], Text = f.Text, Source = f.Source, Persona = Ref(f.PersonaId, personaKeys), Organisation = f.Organisation,
+                GivenBy = f.GivenBy, ReceivedOn = f.ReceivedOn, Importance = f.Importance, State = f.State,
+                Problems = RefList(f.Problems.Select(x => x.Id), problemKeys),
+                Features = RefList(f.Features.Select(x => x.Id), featureKeys),
+            }).ToList(),
+            Decisions = decisions.Select((d, i) => new DecisionDoc
+            {
+                Key = $"decision-{i + 1}", Phase = Ref(d.PhaseId, phaseKeys), PhaseName = d.PhaseName, Decision = d.Decision, DecidedOn = d.DecidedOn,
+                Reasons = d.Reasons, DecidedBy = d.DecidedBy,
+                Outcomes = RefList(d.Outcomes.Select(x => x.Id), outcomeKeys),
+                Feedback = RefList(d.FeedbackItems.Select(x => x.Id), feedbackKeys),
+                Gate = GateSnapshots.Read(d.GateSnapshot).Conditions.Select(c => new GateCheckDoc
+                {
+                    Kind = c.Kind, IsMet = c.IsMet, Reason = c.Reason, OutcomeName = c.OutcomeName, Threshold = c.Threshold, Actual = c.Actual,
+                    LowerIsBetter = c.LowerIsBetter, RoleName = c.RoleName, SignedOffAt = c.SignedOffAt, SignedOffByName = c.SignedOffByName,
+                    SignOffNote = c.SignOffNote,
+                }).ToList(),
             }).ToList(),
         };
     }

@@ -6,6 +6,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
 using MvpPlanner.Core.Features;
+using MvpPlanner.Core.Feedback;
 using MvpPlanner.Core.Operations;
 using MvpPlanner.Core.Personas;
 using MvpPlanner.Core.Plans;
@@ -192,7 +193,9 @@ public class PlanImportService(
             document = document with
             {
                 Personas = [],
+                Outcomes = document.Outcomes.Select(o => o with { Persona = null }).ToList(),
                 Problems = document.Problems.Select(p => p with { Personas = [] }).ToList(),
+                Feedback = document.Feedback.Select(f => f with { Persona = null }).ToList(),
             };
         }
 
@@ -272,6 +275,11 @@ internal static class PlanDocumentRules
 
     // Built once: a validator's rules are fixed and it is safe to share; building one per item would dominate a large file.
     private static readonly CommitmentInputValidator commitmentRules = new();
+    private static readonly DecisionInputValidator decisionRules = new();
+    private static readonly FeedbackInputValidator feedbackRules = new();
+    private static readonly FeedbackLinksInputValidator feedbackLinksRules = new();
+    private static readonly GateConditionInputValidator gateRules = new();
+    private static readonly SignOffInputValidator signOffRules = new();
     private static readonly FeatureInputValidator featureRules = new();
     private static readonly KpiInputValidator kpiRules = new();
     private static readonly LaneInputValidator laneRules = new();
@@ -336,8 +344,10 @@ internal static class PlanDocumentRules
         var roles = Keys(document.OperationRoles, r => r.Key, "Role");
         var processes = Keys(document.CoreProcesses, p => p.Key, "Process");
         var tools = Keys(document.EssentialTools, t => t.Key, "Tool");
-        Keys(document.Outcomes, o => o.Key, "Outcome");
+        var outcomes = Keys(document.Outcomes, o => o.Key, "Outcome");
+        var feedback = Keys(document.Feedback, f => f.Key, "Feedback");
         Keys(document.Kpis, k => k.Key, "KPI");
+        Keys(document.Decisions, d => d.Key, "Decision");
 
         foreach (var (o, i) in document.Outcomes.Select((o, i) => (o, i)))
         {
@@ -374,11 +384,28 @@ internal static class PlanDocumentRules
 
         foreach (var p in document.Phases)
         {
+            var where = $"Phase \"{Short(p.Name)}\"";
             Validate(phaseRules, new PhaseInput
             {
                 Name = p.Name, Goal = p.Goal, ExitCriteria = p.ExitCriteria,
                 StartDate = p.StartDate?.ToDateTime(TimeOnly.MinValue), EndDate = p.EndDate?.ToDateTime(TimeOnly.MinValue),
-            }, $"Phase \"{Short(p.Name)}\"");
+            }, where);
+            foreach (var (c, i) in p.GateConditions.Select((c, i) => (c, i)))
+            {
+                var conditionWhere = $"{where}, gate condition {i + 1}";
+
+                // A condition whose outcome was deleted is kept by the app (the gate says so and is not met), so a file
+                // may hold one too: the outcome is checked only when the file names one.
+                Validate(gateRules, new GateConditionInput { Kind = c.Kind, OutcomeId = 0, Threshold = c.Threshold, RoleName = c.RoleName }, conditionWhere);
+                Refs([c.Outcome], outcomes, conditionWhere, "outcome");
+                if (c.Kind != GateConditionKind.SignOff && (c.SignedOffAt is not null || c.SignedOffByName.Length > 0 || c.SignOffNote.Length > 0))
+                {
+                    errors.Add($"{conditionWhere}: only a sign-off condition can be signed off.");
+                }
+
+                Validate(signOffRules, new SignOffInput { Note = c.SignOffNote }, conditionWhere);
+                CheckText(c.SignedOffByName, TextLimits.Name, conditionWhere, errors);
+            }
         }
 
         foreach (var l in document.Lanes)
@@ -484,6 +511,55 @@ internal static class PlanDocumentRules
             }
         }
 
+        foreach (var f in document.Feedback)
+        {
+            var where = $"Feedback \"{Short(f.Text)}\"";
+            Validate(feedbackRules, new FeedbackInput
+            {
+                Text = f.Text, Source = f.Source, Organisation = f.Organisation, GivenBy = f.GivenBy, Importance = f.Importance,
+                ReceivedOn = f.ReceivedOn.ToDateTime(TimeOnly.MinValue),
+            }, where);
+            Validate(feedbackLinksRules, new FeedbackLinksInput
+            {
+                ProblemIds = [.. f.Problems.Distinct().Select((_, i) => i)], FeatureIds = [.. f.Features.Distinct().Select((_, i) => i)],
+            }, where);
+            if (f.ReceivedOn == default)
+            {
+                errors.Add($"{where}: the day it was received is missing.");
+            }
+
+            Refs([f.Persona], personas, where, "persona");
+            Refs(f.Problems, problems, where, "problem");
+            Refs(f.Features, features, where, "feature");
+        }
+
+        foreach (var d in document.Decisions)
+        {
+            var where = $"Decision of {d.DecidedOn:yyyy-MM-dd} after \"{Short(d.PhaseName)}\"";
+
+            // A decision outlives its phase (the name stays), so a file may hold one whose phase is gone.
+            Validate(decisionRules, new DecisionInput
+            {
+                PhaseId = 0, Decision = d.Decision, DecidedOn = d.DecidedOn.ToDateTime(TimeOnly.MinValue), Reasons = d.Reasons, DecidedBy = d.DecidedBy,
+            }, where);
+            CheckName(d.PhaseName, where, errors);
+            if (d.DecidedOn == default)
+            {
+                errors.Add($"{where}: the day of the decision is missing.");
+            }
+
+            Refs([d.Phase], phases, where, "phase");
+            Refs(d.Outcomes, outcomes, where, "outcome");
+            Refs(d.Feedback, feedback, where, "feedback");
+            foreach (var check in d.Gate)
+            {
+                CheckText(check.OutcomeName, TextLimits.Line, $"{where}, gate", errors);
+                CheckText(check.RoleName, TextLimits.Name, $"{where}, gate", errors);
+                CheckText(check.SignedOffByName, TextLimits.Name, $"{where}, gate", errors);
+                CheckText(check.SignOffNote, TextLimits.Line, $"{where}, gate", errors);
+            }
+        }
+
         if (document.Workshops.Count(w => w.EndedAt is null) > 1)
         {
             errors.Add("More than one workshop is still running; a plan has one running workshop at most.");
@@ -534,6 +610,15 @@ internal static class PlanDocumentRules
         }
     }
 
+    /// <summary>An optional text kept as a record: within its column and storable.</summary>
+    private static void CheckText(string? text, int limit, string where, List<string> errors)
+    {
+        if (text is not null && (text.Length > limit || !Text.IsStorable(text)))
+        {
+            errors.Add($"{where}: a text is longer than {limit} characters or holds characters that cannot be stored.");
+        }
+    }
+
     internal static string Short(string? text)
     {
         var clean = (text ?? "").ReplaceLineEndings(" ").Trim();
@@ -547,6 +632,9 @@ internal sealed class PlanDocumentWriter
     private readonly PlanDocument _document;
     private readonly Dictionary<string, Feature> _features = [];
     private readonly Dictionary<string, Problem> _problems = [];
+    private List<FeedbackItem> _feedback = [];
+    private List<GateCondition> _conditions = [];
+    private List<PhaseDecision> _decisions = [];
     private List<WorkshopSession> _sessions = [];
 
     private PlanDocumentWriter(PlanDocument document, Plan plan)
@@ -661,6 +749,38 @@ internal sealed class PlanDocumentWriter
             Measurements = [.. k.Measurements.Select(m => new KpiMeasurement { MeasuredOn = m.MeasuredOn, Value = m.Value, Note = Text.Clean(m.Note) })],
             Reviews = [.. k.Reviews.Select(r => new KpiReview { HeldOn = r.HeldOn, Notes = Text.Clean(r.Notes) })],
         }).ToList();
+
+        // Feedback, gates and decisions hang off the plan without a list on it: each names the plan itself.
+        var outcomes = d.Outcomes.Zip(plan.Outcomes).ToDictionary(x => x.First.Key, x => x.Second);
+        var feedback = d.Feedback.ToDictionary(f => f.Key, f => new FeedbackItem
+        {
+            Plan = plan, Text = Text.Clean(f.Text), Source = f.Source, Persona = f.Persona is null ? null : personas[f.Persona],
+            Organisation = Text.Clean(f.Organisation), GivenBy = Text.Clean(f.GivenBy), ReceivedOn = f.ReceivedOn, Importance = f.Importance, State = f.State,
+            Problems = [.. f.Problems.Distinct().Select(k => writer._problems[k])],
+            Features = [.. f.Features.Distinct().Select(k => writer._features[k])],
+        });
+        writer._feedback = [.. d.Feedback.Select(f => feedback[f.Key])];
+
+        // Kept as the app keeps them: an outcome only for an outcome condition, a role and a sign-off only for a sign-off.
+        writer._conditions = [.. d.Phases.SelectMany(p => p.GateConditions.Select(c => new GateCondition
+        {
+            Plan = plan, Phase = phases[p.Key], Kind = c.Kind,
+            Outcome = c.Kind == GateConditionKind.OutcomeReaches && c.Outcome is not null ? outcomes[c.Outcome] : null,
+            Threshold = c.Kind == GateConditionKind.SignOff ? null : c.Threshold,
+            RoleName = c.Kind == GateConditionKind.SignOff ? Text.Clean(c.RoleName) : "",
+            SignedOffAt = c.SignedOffAt, SignedOffByName = Text.Clean(c.SignedOffByName), SignOffNote = Text.Clean(c.SignOffNote),
+        }))];
+        writer._decisions = [.. d.Decisions.Select(x => new PhaseDecision
+        {
+            Plan = plan, Phase = x.Phase is null ? null : phases[x.Phase], PhaseName = Text.Clean(x.PhaseName), Decision = x.Decision,
+            DecidedOn = x.DecidedOn, Reasons = Text.Clean(x.Reasons), DecidedBy = Text.Clean(x.DecidedBy),
+            Outcomes = [.. x.Outcomes.Distinct().Select(k => outcomes[k])],
+            FeedbackItems = [.. x.Feedback.Distinct().Select(k => feedback[k])],
+
+            // The snapshot's condition ids belonged to the other plan; they are not carried over.
+            GateSnapshot = GateSnapshots.Write(new GateResult([.. x.Gate.Select(g => new ConditionResult(0, g.Kind, g.IsMet, g.Reason, g.OutcomeName,
+                g.Threshold, g.Actual, g.LowerIsBetter, g.RoleName, g.SignedOffAt, g.SignedOffByName, g.SignOffNote))])),
+        })];
         return writer;
     }
 
@@ -668,6 +788,7 @@ internal sealed class PlanDocumentWriter
     [
         .. Plan.Outcomes, .. Plan.Personas, .. Plan.Problems, .. Plan.Phases, .. Plan.Lanes, .. Plan.Features, .. Plan.Milestones, .. Plan.Commitments,
         .. Plan.JourneyStages, .. Plan.OperationRoles, .. Plan.EssentialTools, .. Plan.CoreProcesses, .. Plan.Kpis,
+        .. _feedback, .. _conditions, .. _decisions,
     ];
 
     /// <summary>The workshops with their votes, once the plan's items have ids. Voters have no account here, so each

@@ -38,7 +38,7 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
             })
             .ToListAsync(ct);
         return rows.Select(r => new DecisionView(r.Id, r.PhaseId, r.PhaseName, r.Decision, r.DecidedOn, r.Reasons, r.DecidedBy, r.Outcomes, r.Feedback,
-            ReadSnapshot(r.GateSnapshot), r.RecordedBy ?? "")).ToList();
+            GateSnapshots.Read(r.GateSnapshot), r.RecordedBy ?? "")).ToList();
     }
 
     /// <summary>What a decision can rest on: the plan's outcomes and its feedback (triaged first, archived left out).</summary>
@@ -88,7 +88,7 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
                 DecidedOn = DateOnly.FromDateTime(input.DecidedOn!.Value),
                 Reasons = Text.Clean(input.Reasons),
                 DecidedBy = Text.Clean(input.DecidedBy),
-                GateSnapshot = JsonSerializer.Serialize(gate?.Result ?? GateResult.None),
+                GateSnapshot = GateSnapshots.Write(gate?.Result ?? GateResult.None),
                 Outcomes = outcomes,
                 FeedbackItems = feedback,
             };
@@ -101,8 +101,15 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
 
     public Task<ServiceResult> DeleteAsync(int planId, int decisionId, CancellationToken ct = default) =>
         writer.DeleteAsync<PhaseDecision>(planId, decisionId, "Decision", ct);
+}
 
-    private static GateResult ReadSnapshot(string json)
+/// <summary>A decision's gate snapshot as stored (<see cref="PhaseDecision.GateSnapshot"/>): one format for the decision log
+/// and for plan.json, which carries it as structured data and writes it back.</summary>
+internal static class GateSnapshots
+{
+    public static string Write(GateResult gate) => JsonSerializer.Serialize(gate);
+
+    public static GateResult Read(string json)
     {
         if (string.IsNullOrEmpty(json))
         {
