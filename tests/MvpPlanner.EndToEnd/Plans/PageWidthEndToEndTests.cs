@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MvpPlanner.Core.Plans;
+using MvpPlanner.Core.Webhooks;
 using MvpPlanner.EndToEnd.Infrastructure;
 
 namespace MvpPlanner.EndToEnd.Plans;
@@ -16,6 +17,7 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
             .Select(p => new ValueTuple<int, int>(p.Id, p.WorkspaceId)).SingleAsync());
         var pages = SitePages.SignedInPages(workspaceId, planId).Concat(SitePages.PlanPages.Select(p => $"/plans/{planId}{p}"))
             .Append(SitePages.PasswordPage).ToList();
+        await AddPausedWebhookWithLongTextAsync(app, workspaceId);
         var tooWide = new List<string>();
 
         foreach (var (width, height) in new[] { (390, 844), (1366, 768) })
@@ -32,6 +34,12 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
                     await Page.GotoInteractiveAsync(app.Url(path));
                 }
 
+                if (path.StartsWith("/workspaces/", StringComparison.Ordinal))
+                {
+                    await Page.ByTestId("webhook-deliveries-toggle").ClickAsync();
+                    await Page.ByTestId("delivery-status").First.WaitForAsync();
+                }
+
                 var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 if (scrollWidth > width)
                 {
@@ -43,4 +51,34 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
         tooWide.ShouldBeEmpty();
         ConsoleErrors.ShouldBeEmpty();
     }
+
+    /// <summary>A webhook whose address, description and last error are long words without spaces: the kind of text
+    /// that widens a page.</summary>
+    private static Task<int> AddPausedWebhookWithLongTextAsync(PlannerAppServer app, int workspaceId) =>
+        app.QueryDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var hook = new Webhook
+            {
+                WorkspaceId = workspaceId,
+                Url = "https://hooks.example.com/services/" + new string('x', 160),
+                Description = "Roadmap-changes-for-the-launch-channel-" + new string('y', 80),
+                Events = WebhookEvents.Join(WebhookEvents.All),
+                Secret = "whsec_test",
+                State = WebhookState.Paused,
+                ConsecutiveFailures = 10,
+                PausedAt = now,
+                PausedReason = "HTTP 500",
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Add(hook);
+            await db.SaveChangesAsync();
+            db.Add(new WebhookDelivery
+            {
+                WebhookId = hook.Id, SourceKey = "ping.width", Event = WebhookEvents.All[0], Payload = "{}", Status = DeliveryStatus.Failed,
+                Attempts = 6, NextAttemptAt = now, LastError = "name-not-resolved:" + new string('z', 120), CreatedAt = now, LastAttemptAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
 }
