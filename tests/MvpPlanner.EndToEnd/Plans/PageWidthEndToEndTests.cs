@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Plans;
 using MvpPlanner.Core.Webhooks;
 using MvpPlanner.EndToEnd.Infrastructure;
@@ -18,6 +19,7 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
         var pages = SitePages.SignedInPages(workspaceId, planId).Concat(SitePages.PlanPages.Select(p => $"/plans/{planId}{p}"))
             .Append(SitePages.PasswordPage).ToList();
         await AddPausedWebhookWithLongTextAsync(app, workspaceId);
+        await AddTokenWithLongNameAsync(app, workspaceId);
         var tooWide = new List<string>();
 
         foreach (var (width, height) in new[] { (390, 844), (1366, 768) })
@@ -78,6 +80,20 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
             {
                 WebhookId = hook.Id, SourceKey = "ping.width", Event = WebhookEvents.All[0], Payload = "{}", Status = DeliveryStatus.Failed,
                 Attempts = 6, NextAttemptAt = now, LastError = "name-not-resolved:" + new string('z', 120), CreatedAt = now, LastAttemptAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+    private static Task<int> AddTokenWithLongNameAsync(PlannerAppServer app, int workspaceId) =>
+        app.QueryDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.Add(new ApiToken
+            {
+                UserId = await db.Users.Select(u => u.Id).SingleAsync(),
+                Name = "Nightly-roadmap-export-for-the-board-" + new string('t', 60),
+                SecretHash = "not-a-real-hash", Hint = "mvpp_ab…", WorkspaceIds = [workspaceId], CanWrite = true,
+                CreatedAt = now, ExpiresAt = now.AddDays(30), LastUsedAt = now,
             });
             return await db.SaveChangesAsync();
         });
