@@ -16,23 +16,13 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
 {
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
-    /// <summary>Every page of a plan, by its path below <c>/plans/{id}</c>. A new plan page goes here.</summary>
-    public static readonly string[] PlanPages =
-    [
-        "", "/outcomes", "/personas", "/features", "/roadmap", "/now-next-later", "/timeline", "/value-effort", "/feedback",
-        "/operations", "/tools-kpis", "/readiness", "/workshop", "/sharing", "/activity", "/trash", "/import",
-    ];
-
-    /// <summary>Account pages render statically (no circuit), so they are opened without waiting for one.</summary>
-    private static readonly string[] AccountPages = ["/account/login", "/account/register"];
-
     [Fact]
     public async Task EveryPage_WithContent_HasNoSeriousOrCriticalAxeViolations()
     {
         var app = StartApp(seedDemoPlan: true);
         var findings = new List<Finding>();
 
-        foreach (var path in AccountPages)
+        foreach (var path in SitePages.SignedOutPages)
         {
             await Page.GotoAsync(app.Url(path));
             findings.AddRange(await CheckAsync(Page, path));
@@ -45,11 +35,11 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         await StartVoteRoundAsync(app, planId);
         await DateThePhasesAsync(app, planId);
 
-        await Page.GotoAsync(app.Url("/account/password"));
-        findings.AddRange(await CheckAsync(Page, "/account/password"));
+        await Page.GotoAsync(app.Url(SitePages.PasswordPage));
+        findings.AddRange(await CheckAsync(Page, SitePages.PasswordPage));
 
-        var pages = new List<string> { "/", $"/workspaces/{workspaceId}", "/plans/start", $"/plans/{planId}/print" };
-        pages.AddRange(PlanPages.Select(p => $"/plans/{planId}{p}"));
+        var pages = new List<string>(SitePages.SignedInPages(workspaceId, planId));
+        pages.AddRange(SitePages.PlanPages.Select(p => $"/plans/{planId}{p}"));
         foreach (var path in pages)
         {
             await Page.GotoInteractiveAsync(app.Url(path));
