@@ -154,6 +154,30 @@ public sealed class FeaturesApiHttpTests(RoadmapApiFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task AQueryValueThatIsNotANumber_IsAValidationProblemNamingTheParameter()
+    {
+        var url = $"/api/v1/plans/{api.DemoPlanId}/features";
+
+        await RoadmapApiFixture.ShouldBeValidationProblemAsync(await api.Ada.GetAsync($"{url}?page=two"), "page");
+        var decimalComma = await api.Ada.GetAsync($"{url}?pageSize=12,5&phaseId=1");
+        await RoadmapApiFixture.ShouldBeValidationProblemAsync(decimalComma, "pageSize");
+        var errors = (await decimalComma.JsonAsync()).GetProperty("errors");
+        errors.GetProperty("pageSize")[0].GetString().ShouldBe("Use a whole number, such as 2; \"12,5\" is not one.");
+        errors.TryGetProperty("phaseId", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonOfTheRightShape_IsAProblemSayingSo()
+    {
+        using var content = new StringContent("{\"title\": \"Catalogue\", \"reach\": \"many\"}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await api.Ada.PostAsync($"/api/v1/plans/{api.DemoPlanId}/features", content);
+
+        await RoadmapApiFixture.ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("not JSON of the shape");
+    }
+
+    [Fact]
     public async Task SettingThePriority_ChangesOnlyThePriorityFields()
     {
         var planId = await api.NewPlanAsync();

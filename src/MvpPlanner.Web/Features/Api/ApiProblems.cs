@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using MvpPlanner.Core.Common;
 
@@ -71,6 +72,7 @@ public static class ApiProblems
         var status = context.HttpContext.Response.StatusCode;
         return status switch
         {
+            StatusCodes.Status400BadRequest => WriteBadRequestAsync(context.HttpContext),
             StatusCodes.Status404NotFound => WriteAsync(context.HttpContext, status, "Not found", "There is no API endpoint at this address. See /openapi/v1.json for the list."),
             StatusCodes.Status405MethodNotAllowed => WriteAsync(context.HttpContext, status, "Method not allowed", "This address does not take this HTTP method. See /openapi/v1.json."),
             StatusCodes.Status413PayloadTooLarge => WriteAsync(context.HttpContext, status, "Too large", "The request body is larger than the API accepts."),
@@ -83,6 +85,11 @@ public static class ApiProblems
     public static Task WriteErrorAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+        {
+            return WriteBadRequestAsync(context);
+        }
+
         if (error is BadHttpRequestException bad)
         {
             return WriteAsync(context, bad.StatusCode, "Bad request", "The request could not be read. Send JSON matching the schema in /openapi/v1.json.");
@@ -90,5 +97,65 @@ public static class ApiProblems
 
         return WriteAsync(context, StatusCodes.Status500InternalServerError, "Error",
             $"Something went wrong on the server. It is logged; mention trace id {context.TraceIdentifier} when you report it.");
+    }
+
+    /// <summary>A request refused before it reached the endpoint's code: a query value that is not of its parameter's
+    /// type (named, with what it should be), or a body that is not JSON of the operation's shape.</summary>
+    private static Task WriteBadRequestAsync(HttpContext context)
+    {
+        var errors = UnreadableQueryValues(context);
+        if (errors.Count == 0)
+        {
+            return WriteAsync(context, StatusCodes.Status400BadRequest, "Bad request",
+                "The request body is not JSON of the shape this operation takes, or a required value is missing. The schema is in /openapi/v1.json.");
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return context.Response.WriteAsJsonAsync(
+            new HttpValidationProblemDetails(errors)
+            {
+                Type = TypeOf(StatusCodes.Status400BadRequest), Title = "Invalid input", Status = StatusCodes.Status400BadRequest,
+                Detail = "Please correct the query parameters.", Instance = context.Request.Path,
+            },
+            (System.Text.Json.JsonSerializerOptions?)null, ContentType, context.RequestAborted);
+    }
+
+    /// <summary>The endpoint's query parameters whose values do not parse as their types, as minimal APIs read them.</summary>
+    private static Dictionary<string, string[]> UnreadableQueryValues(HttpContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parameters = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
+        foreach (var parameter in parameters)
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            if (!context.Request.Query.TryGetValue(parameter.Name, out var values) || values.ToString() is not { Length: > 0 } raw
+                || Expectation(type, raw) is not { } expected)
+            {
+                continue;
+            }
+
+            var shown = raw.Length > 40 ? string.Concat(raw.AsSpan(0, 40), "…") : raw;
+            errors[parameter.Name] = [$"{expected}; \"{shown}\" is not one."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>What a value of this type looks like, when <paramref name="raw"/> is not one; null when it is (or the type
+    /// is one this cannot judge).</summary>
+    private static string? Expectation(Type type, string raw)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return type switch
+        {
+            _ when type == typeof(int) || type == typeof(long) =>
+                long.TryParse(raw, System.Globalization.NumberStyles.Integer, invariant, out _) ? null : "Use a whole number, such as 2",
+            _ when type == typeof(double) || type == typeof(decimal) =>
+                decimal.TryParse(raw, System.Globalization.NumberStyles.Float, invariant, out _) ? null : "Use a number with a decimal point, such as 2.5",
+            _ when type == typeof(bool) => bool.TryParse(raw, out _) ? null : "Use true or false",
+            _ when type == typeof(DateOnly) => DateOnly.TryParse(raw, invariant, out _) ? null : "Use a date as yyyy-mm-dd, such as 2027-03-01",
+            { IsEnum: true } => Enum.TryParse(type, raw, ignoreCase: true, out _) ? null : $"Use one of {string.Join(", ", Enum.GetNames(type))}",
+            _ => null,
+        };
     }
 }
