@@ -54,6 +54,25 @@ public sealed class PageWidthEndToEndTests(BrowserFixture browser) : EndToEndTes
         ConsoleErrors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task PlanSections_OnALaptop_TakeTwoRowsAtMost()
+    {
+        var app = StartApp(seedDemoPlan: true);
+        await Page.RegisterAsync(app, "Ada Lovelace");
+        var planId = await app.QueryDbAsync(db => db.Plans.Where(p => p.Name == DemoPlanSeeder.DemoPlanName).Select(p => p.Id).SingleAsync());
+
+        foreach (var (width, height) in new[] { (1280, 800), (1366, 768) })
+        {
+            await Page.SetViewportSizeAsync(width, height);
+            await Page.GotoInteractiveAsync(app.Url($"/plans/{planId}/decisions"));
+
+            var rows = await Page.EvaluateAsync<int>(
+                "() => new Set([...document.querySelectorAll('nav.plan-nav a')].map(a => Math.round(a.getBoundingClientRect().top))).size");
+
+            rows.ShouldBeLessThanOrEqualTo(2, $"at {width} px");
+        }
+    }
+
     /// <summary>A webhook whose address, description and last error are long words without spaces: the kind of text
     /// that widens a page.</summary>
     private static Task<int> AddPausedWebhookWithLongTextAsync(PlannerAppServer app, int workspaceId) =>
