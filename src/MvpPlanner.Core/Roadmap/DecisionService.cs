@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Feedback;
+using MvpPlanner.Core.Plans;
 
 namespace MvpPlanner.Core.Roadmap;
 
@@ -35,10 +36,11 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
                 Outcomes = d.Outcomes.OrderBy(o => o.Order).Select(o => new EvidenceOption(o.Id, o.Description)).ToList(),
                 Feedback = d.FeedbackItems.OrderByDescending(f => f.ReceivedOn).Select(f => new EvidenceOption(f.Id, f.Text)).ToList(),
                 RecordedBy = db.Users.Where(u => u.Id == d.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+                d.Version,
             })
             .ToListAsync(ct);
         return rows.Select(r => new DecisionView(r.Id, r.PhaseId, r.PhaseName, r.Decision, r.DecidedOn, r.Reasons, r.DecidedBy, r.Outcomes, r.Feedback,
-            GateSnapshots.Read(r.GateSnapshot), r.RecordedBy ?? "")).ToList();
+            GateSnapshots.Read(r.GateSnapshot), r.RecordedBy ?? "", r.Version)).ToList();
     }
 
     /// <summary>What a decision can rest on: the plan's outcomes and its feedback (triaged first, archived left out).</summary>
@@ -70,14 +72,12 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
                 return Fail.Invalid(nameof(DecisionInput.PhaseId), "That phase no longer exists. Choose another.");
             }
 
-            var outcomeIds = input.OutcomeIds.Distinct().ToList();
-            var feedbackIds = input.FeedbackIds.Distinct().ToList();
-            var outcomes = await w.Db.TargetOutcomes.Where(o => o.PlanId == planId && outcomeIds.Contains(o.Id)).ToListAsync(ct);
-            var feedback = await w.Db.FeedbackItems.Where(f => f.PlanId == planId && feedbackIds.Contains(f.Id)).ToListAsync(ct);
-            if (outcomes.Count != outcomeIds.Count || feedback.Count != feedbackIds.Count)
+            if (await EvidenceAsync(w.Db, planId, input, ct) is not { } evidence)
             {
                 return Fail.From(ServiceResult.LinkGone());
             }
+
+            var (outcomes, feedback) = evidence;
 
             var decision = new PhaseDecision
             {
@@ -99,8 +99,39 @@ public class DecisionService(PlanWriter writer, GateService gates, IValidator<De
         }, ct);
     }
 
+    /// <summary>Corrects a recorded decision: the call, the day, the reasons, who decided and the evidence. Its phase and
+    /// the gate as it stood when it was recorded stay: they are the record.</summary>
+    public Task<ServiceResult> UpdateAsync(int planId, int decisionId, DecisionInput input, CancellationToken ct = default) =>
+        writer.UpdateAsync<PhaseDecision, DecisionInput>(planId, decisionId, input, input.Version, validator, async (db, decision, i, token) =>
+        {
+            if (await EvidenceAsync(db, planId, i, token) is not { } evidence)
+            {
+                return ServiceResult.LinkGone();
+            }
+
+            decision.Decision = i.Decision;
+            decision.DecidedOn = DateOnly.FromDateTime(i.DecidedOn!.Value);
+            decision.Reasons = Text.Clean(i.Reasons);
+            decision.DecidedBy = Text.Clean(i.DecidedBy);
+            decision.Outcomes = evidence.Outcomes;
+            decision.FeedbackItems = evidence.Feedback;
+            logger.LogInformation("Updated decision {DecisionId} of plan {PlanId}", decision.Id, planId);
+            return ServiceResult.Ok($"Decision after \"{decision.PhaseName}\" saved.");
+        }, "Decision", ct, q => q.Include(d => d.Outcomes).Include(d => d.FeedbackItems));
+
     public Task<ServiceResult> DeleteAsync(int planId, int decisionId, CancellationToken ct = default) =>
         writer.DeleteAsync<PhaseDecision>(planId, decisionId, "Decision", ct);
+
+    /// <summary>The outcomes and feedback the input names, all of this plan; null when one is gone or not the plan's.</summary>
+    private static async Task<(List<TargetOutcome> Outcomes, List<FeedbackItem> Feedback)?> EvidenceAsync(
+        Data.PlannerDbContext db, int planId, DecisionInput input, CancellationToken ct)
+    {
+        var outcomeIds = input.OutcomeIds.Distinct().ToList();
+        var feedbackIds = input.FeedbackIds.Distinct().ToList();
+        var outcomes = await db.TargetOutcomes.Where(o => o.PlanId == planId && outcomeIds.Contains(o.Id)).ToListAsync(ct);
+        var feedback = await db.FeedbackItems.Where(f => f.PlanId == planId && feedbackIds.Contains(f.Id)).ToListAsync(ct);
+        return outcomes.Count == outcomeIds.Count && feedback.Count == feedbackIds.Count ? (outcomes, feedback) : null;
+    }
 }
 
 /// <summary>A decision's gate snapshot as stored (<see cref="PhaseDecision.GateSnapshot"/>): one format for the decision log

@@ -75,6 +75,9 @@ public class DecisionInput
     public IReadOnlyCollection<int> OutcomeIds { get; set; } = [];
 
     public IReadOnlyCollection<int> FeedbackIds { get; set; } = [];
+
+    /// <summary>The version read when editing a recorded decision; 0 for a new one.</summary>
+    public int Version { get; set; }
 }
 
 public class DecisionInputValidator : InputValidator<DecisionInput>
@@ -82,7 +85,8 @@ public class DecisionInputValidator : InputValidator<DecisionInput>
     public DecisionInputValidator(ILogger<DecisionInputValidator>? logger = null)
         : base(logger)
     {
-        RuleFor(d => d.PhaseId).NotNull().WithMessage("Choose the phase the decision concludes.");
+        // A recorded decision keeps its phase (and the gate as it stood), even once that phase is deleted.
+        RuleFor(d => d.PhaseId).NotNull().When(d => d.Version == 0).WithMessage("Choose the phase the decision concludes.");
         RuleFor(d => d.Decision).IsInEnum();
         RuleFor(d => d.DecidedOn).NotNull().WithMessage("Choose the day of the decision.");
         RuleFor(d => d.Reasons).Required("Say why: the reasons are what the next team will read.").WithinLimit(TextLimits.Text);
@@ -108,4 +112,5 @@ public sealed record DecisionView(
     IReadOnlyList<EvidenceOption> Outcomes,
     IReadOnlyList<EvidenceOption> Feedback,
     GateResult Gate,
-    string RecordedBy);
+    string RecordedBy,
+    int Version);

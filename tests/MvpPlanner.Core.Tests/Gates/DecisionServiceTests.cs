@@ -118,4 +118,122 @@ public class DecisionServiceTests
 
         (await test.Get<DecisionService>().RecordAsync(planId, Go(mvpId))).Status.ShouldBe(ResultStatus.Forbidden);
     }
+
+    private static DecisionInput Correction(DecisionView recorded, string reasons, int[] outcomeIds, int[] feedbackIds) => new()
+    {
+        PhaseId = recorded.PhaseId,
+        Decision = DecisionKind.Pivot,
+        DecidedOn = new DateTime(2026, 5, 5),
+        Reasons = reasons,
+        DecidedBy = "Olivia, Mia, Noah",
+        OutcomeIds = outcomeIds,
+        FeedbackIds = feedbackIds,
+        Version = recorded.Version,
+    };
+
+    [Fact]
+    public async Task Edit_CorrectsTheCallReasonsAndEvidence_ButKeepsThePhaseAndTheGateAsRecorded()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var phases = (await test.GetBoardAsync(planId)).Phases;
+        var outcomeId = await test.AddOutcomeAsync(planId, "Loans per month", 10, 60);
+        var feedbackId = await AddFeedbackAsync(test, planId, "Took too long to find a ladder");
+        await test.Get<GateService>().AddConditionAsync(planId, phases[0].Id, new GateConditionInput { Kind = GateConditionKind.OutcomeReaches, OutcomeId = outcomeId, Threshold = 40 });
+        await test.MeasureAsync(outcomeId, new DateOnly(2026, 5, 1), 42);
+        var decisions = test.Get<DecisionService>();
+        (await decisions.RecordAsync(planId, Go(phases[0].Id, outcomeId))).Succeeded.ShouldBeTrue();
+        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        await test.MeasureAsync(outcomeId, new DateOnly(2026, 5, 3), 5);
+        var correction = Correction(recorded, "Loans doubled, but finding tools is slow: change the catalogue first.", [], [feedbackId]);
+        correction.PhaseId = phases[1].Id; // ignored: the phase is part of the record
+
+        var saved = await decisions.UpdateAsync(planId, recorded.Id, correction);
+
+        saved.Status.ShouldBe(ResultStatus.Ok, saved.Message);
+        var decision = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        decision.Decision.ShouldBe(DecisionKind.Pivot);
+        decision.DecidedOn.ShouldBe(new DateOnly(2026, 5, 5));
+        decision.Reasons.ShouldStartWith("Loans doubled, but");
+        decision.DecidedBy.ShouldBe("Olivia, Mia, Noah");
+        decision.Outcomes.ShouldBeEmpty();
+        decision.Feedback.ShouldHaveSingleItem().Id.ShouldBe(feedbackId);
+        decision.PhaseId.ShouldBe(phases[0].Id);
+        decision.PhaseName.ShouldBe("MVP");
+        decision.Gate.Conditions.ShouldHaveSingleItem().Actual.ShouldBe(42);
+        decision.Version.ShouldBeGreaterThan(recorded.Version);
+    }
+
+    [Fact]
+    public async Task Edit_ByTwoPeopleFromTheSameVersion_SecondIsAConflictAndTheFirstCorrectionStays()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
+        var decisions = test.Get<DecisionService>();
+        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
+        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+
+        (await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "First correction.", [], []))).Succeeded.ShouldBeTrue();
+        var second = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Second correction.", [], []));
+
+        second.Status.ShouldBe(ResultStatus.Conflict);
+        (await decisions.ListAsync(planId)).ShouldHaveSingleItem().Reasons.ShouldBe("First correction.");
+    }
+
+    [Fact]
+    public async Task Edit_DecisionWhosePhaseWasDeleted_CanStillBeCorrected()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var pilotId = (await test.GetBoardAsync(planId)).Phases[1].Id;
+        var decisions = test.Get<DecisionService>();
+        (await decisions.RecordAsync(planId, Go(pilotId))).Succeeded.ShouldBeTrue();
+        (await test.Get<RoadmapService>().DeletePhaseAsync(planId, pilotId)).Succeeded.ShouldBeTrue();
+        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+
+        var saved = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Stopped: the pilot never found lenders.", [], []));
+
+        saved.Status.ShouldBe(ResultStatus.Ok, saved.Message);
+        var decision = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        decision.PhaseId.ShouldBeNull();
+        decision.PhaseName.ShouldBe("Pilot");
+        decision.Reasons.ShouldBe("Stopped: the pilot never found lenders.");
+    }
+
+    [Fact]
+    public async Task Edit_WithoutReasonsOrWithEvidenceFromAnotherPlan_IsRefusedAndTheRecordStays()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
+        var foreign = await test.AddOutcomeAsync(await test.CreatePlanAsync("Other"), "Not ours", 0, 10);
+        var decisions = test.Get<DecisionService>();
+        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
+        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+
+        var blank = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, " ", [], []));
+        var foreignEvidence = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Looks fine.", [foreign], []));
+
+        blank.ErrorsFor(nameof(DecisionInput.Reasons)).ShouldNotBeEmpty();
+        foreignEvidence.Succeeded.ShouldBeFalse();
+        var decision = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        decision.Reasons.ShouldBe("Loans doubled in the pilot.");
+        decision.Outcomes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Viewer_CannotEditADecision()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
+        var decisions = test.Get<DecisionService>();
+        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
+        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        test.ActAs(await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer));
+
+        (await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Not mine to change.", [], []))).Status.ShouldBe(ResultStatus.Forbidden);
+        (await decisions.ListAsync(planId)).ShouldHaveSingleItem().Reasons.ShouldBe("Loans doubled in the pilot.");
+    }
 }
