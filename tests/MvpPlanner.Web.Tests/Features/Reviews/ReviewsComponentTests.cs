@@ -15,6 +15,26 @@ public class ReviewsComponentTests : PlannerTestContext
     protected override void AddServices() => Services.AddSingleton<TimeProvider>(_clock);
 
     [Fact]
+    public async Task Overview_OpenWhileSomeoneElseAddsAPersona_ListsTheirChangeWithoutAReload()
+    {
+        var planId = await CreatePlanAsync();
+        await Get<PlanVisitService>().RecordVisitAsync(planId);
+        _clock.Now += TimeSpan.FromHours(2);
+        RenderProviders();
+        var page = Render<MvpPlanner.Web.Features.Plans.PlanOverviewPage>(p => p.Add(x => x.PlanId, planId));
+        page.WaitForAssertion(() => page.Find("[data-testid=since-last-visit-empty]"), TimeSpan.FromSeconds(10));
+
+        await ActAsMemberAsync("Mia Member", WorkspaceRole.Editor);
+        (await Get<PersonaService>().CreateAsync(planId, new PersonaInput { Name = "Lena the lender" })).Succeeded.ShouldBeTrue();
+        CallerAccessor.Caller = Owner;
+        (await Get<PersonaService>().CreateAsync(planId, new PersonaInput { Name = "Mine, not listed" })).Succeeded.ShouldBeTrue();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=since-last-visit-item]").TextContent.ShouldContain("Mia Member added persona"),
+            TimeSpan.FromSeconds(10));
+        page.FindAll("[data-testid=since-last-visit-item]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SinceLastVisitPanel_OthersChangedAPersona_ListsItWithALinkAndMarkAllAsSeenClearsIt()
     {
         var planId = await CreatePlanAsync();
