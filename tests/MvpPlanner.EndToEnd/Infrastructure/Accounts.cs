@@ -42,11 +42,23 @@ public static class Accounts
         await page.GotoInteractiveAsync(invitation);
         await page.ByTestId("register-to-join").ClickAsync();
         await page.FillRegistrationAsync(displayName);
+
+        // A fresh load of the invitation, signed in: the page the registration lands on may still be served by the
+        // circuit opened before signing in (once in a few dozen runs the accept click then led nowhere).
+        await page.ReloadInteractiveAsync();
         await page.ByTestId("accept-invitation").ClickAsync();
 
         // The URL changing is the sign: the new page's load event can lag far behind on a loaded machine, and the
         // next line waits for the page to be interactive anyway.
-        await page.WaitForURLAsync(u => !u.Contains("/invite/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(u => !u.Contains("/invite/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Joining did not leave the invitation page, which says: {await page.Locator("body").InnerTextAsync()}");
+        }
+
         await page.WaitForInteractiveAsync();
     }
 
