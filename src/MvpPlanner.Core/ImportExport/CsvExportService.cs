@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Data;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.ImportExport;
 
@@ -18,7 +19,7 @@ public class CsvExportService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
     public static readonly IReadOnlyList<string> FeatureHeaders =
     [
         "Title", "Description", "Status", "MoSCoW", "Reach", "Impact", "Confidence %", "Effort (person-weeks)", "RICE score",
-        "Value (1-5)", "Effort size (1-5)", "Phase", "Lane", "Owner", "Problems solved", "Needs operational support",
+        "Value (1-5)", "Effort size (1-5)", "Phase", "Lane", "Start", "Target", "Owner", "Problems solved", "Needs operational support",
     ];
 
     public static readonly IReadOnlyList<string> PersonaHeaders = ["Name", "User group", "Goals", "Pains", "Context", "Problems"];
@@ -37,6 +38,7 @@ public class CsvExportService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
                     f.Title, f.Description, f.Status, f.Moscow, f.Reach, f.Impact, f.Confidence, f.Effort, f.Value, f.EffortSize,
                     Phase = f.Phase == null ? "" : f.Phase.Name,
                     Lane = f.Lane == null ? "" : f.Lane.Name,
+                    f.StartDate, f.StartPrecision, f.TargetDate, f.TargetPrecision,
                     f.Owner,
                     Problems = f.Problems.OrderBy(p => p.Statement).Select(p => p.Statement).ToList(),
                     f.NeedsOperationalSupport,
@@ -46,7 +48,8 @@ public class CsvExportService(IDbContextFactory<PlannerDbContext> dbFactory, Pla
             {
                 f.Title, f.Description, CsvLabels.Status(f.Status), CsvLabels.Moscow(f.Moscow), Number(f.Reach), Number(f.Impact),
                 Number(f.Confidence), Number(f.Effort), Number(Features.Rice.Score(f.Reach, f.Impact, f.Confidence, f.Effort)),
-                Number(f.Value), Number(f.EffortSize), f.Phase, f.Lane, f.Owner, string.Join(CsvLabels.ListSeparator, f.Problems),
+                Number(f.Value), Number(f.EffortSize), f.Phase, f.Lane,
+                CsvLabels.Date(FuzzyDate.From(f.StartDate, f.StartPrecision)), CsvLabels.Date(FuzzyDate.From(f.TargetDate, f.TargetPrecision)), f.Owner, string.Join(CsvLabels.ListSeparator, f.Problems),
                 f.NeedsOperationalSupport ? "Yes" : "No",
             });
         }, ct);

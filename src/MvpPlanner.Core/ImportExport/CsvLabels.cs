@@ -1,5 +1,7 @@
 using MvpPlanner.Core.Features;
+using System.Globalization;
 using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
 
 namespace MvpPlanner.Core.ImportExport;
 
@@ -34,6 +36,16 @@ public static class CsvLabels
         ProblemFrequency.Daily => "Every day",
         ProblemFrequency.Constantly => "All the time",
         _ => frequency.ToString(),
+    };
+
+    /// <summary>A feature's own date as a person and a spreadsheet read it and the import reads it back exactly: a day
+    /// <c>2027-03-12</c>, a month <c>2027-03</c>, a quarter <c>2027-Q1</c>; empty when there is none.</summary>
+    public static string Date(FuzzyDate? date) => date switch
+    {
+        null => "",
+        { Precision: DatePrecision.Month } d => d.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        { Precision: DatePrecision.Quarter } d => string.Create(CultureInfo.InvariantCulture, $"{d.Date.Year:D4}-Q{((d.Date.Month - 1) / 3) + 1}"),
+        { } d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     /// <summary>Several names in one cell ("Bo; Ana"): a semicolon, because names often contain commas.</summary>

@@ -19,6 +19,8 @@ public static class ImportFields
     public const string EffortSize = "effortSize";
     public const string Phase = "phase";
     public const string Lane = "lane";
+    public const string Start = "start";
+    public const string Target = "target";
     public const string Owner = "owner";
     public const string Problems = "problems";
     public const string NeedsSupport = "needsSupport";
@@ -48,6 +50,8 @@ public static class ImportFields
         (new(EffortSize, "Effort size (1–5)"), ["size", "effortsize", "effortsize15", "tshirtsize"]),
         (new(Phase, "Roadmap phase"), ["phase", "roadmapphase"]),
         (new(Lane, "Lane"), ["lane", "swimlane"]),
+        (new(Start, "Start"), ["start", "startdate", "customfieldstartdate", "targetstart", "customfieldtargetstart"]),
+        (new(Target, "Target"), ["target", "targetdate", "duedate", "due", "targetend", "customfieldtargetend", "enddate", "end", "releasedate"]),
         (new(Owner, "Owner"), ["owner", "assignee", "owneremail", "members", "assignedto", "owners"]),
         (new(Problems, "Problems solved"), ["problems", "problemssolved", "problem"]),
         (new(NeedsSupport, "Needs operational support"), ["needsoperationalsupport", "operationalsupport"]),

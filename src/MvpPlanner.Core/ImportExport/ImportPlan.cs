@@ -147,6 +147,11 @@ internal sealed partial class ImportPlan
 
             // A skipped row is not written, so its other values do not matter.
             var errors = outcome == RowOutcome.Skip ? [] : parsed.Errors;
+            if (outcome == RowOutcome.Update && duplicateOf?.Existing is { } stored && parsed.CheckUpdate?.Invoke(stored) is { } conflict)
+            {
+                errors = [.. errors, conflict];
+            }
+
             rows.Add(new Planned(
                 new ImportRowPreview(rowNumber, parsed.Title, parsed.Values, errors.Count > 0 ? RowOutcome.Error : outcome, errors, note),
                 parsed,
@@ -158,7 +163,10 @@ internal sealed partial class ImportPlan
 
     private sealed record FeatureLookups(Dictionary<string, RoadmapPhase> Phases, Dictionary<string, Lane> Lanes, Dictionary<string, EntityBase> Problems);
 
-    private sealed record Parsed(string Title, IReadOnlyDictionary<string, string> Values, List<string> Errors, Action<EntityBase> Apply);
+    /// <summary>A parsed row; <see cref="CheckUpdate"/> finds what the row cannot change on an item already in the
+    /// plan (a new target before the start it keeps).</summary>
+    private sealed record Parsed(string Title, IReadOnlyDictionary<string, string> Values, List<string> Errors, Action<EntityBase> Apply,
+        Func<EntityBase, string?>? CheckUpdate = null);
 
     /// <summary>What a duplicate row updates: an item already in the plan, or the one an earlier row creates.</summary>
     private sealed record Target(EntityBase? Existing, int Row);

@@ -73,6 +73,11 @@ internal sealed partial class ImportPlan
             values[ImportFields.Lane] = lane?.Name ?? (laneName.Length == 0 ? "No lane" : laneName);
         }
 
+        var start = cells.Date(ImportFields.Start, "Start", values, errors);
+        var target = cells.Date(ImportFields.Target, "Target", values, errors);
+        (input.StartDate, input.StartPrecision) = (FeatureDates.ToDateTime(start?.Date), start?.Precision ?? DatePrecision.Day);
+        (input.TargetDate, input.TargetPrecision) = (FeatureDates.ToDateTime(target?.Date), target?.Precision ?? DatePrecision.Day);
+
         if (cells.Text(ImportFields.Owner) is { } owner)
         {
             input.Owner = owner;
@@ -98,6 +103,8 @@ internal sealed partial class ImportPlan
         }
 
         Validate(FeatureValidator.Validate(input), errors);
+        var startMapped = values.ContainsKey(ImportFields.Start);
+        var targetMapped = values.ContainsKey(ImportFields.Target);
         return new Parsed(input.Title, values, errors, item =>
         {
             var feature = (Feature)item;
@@ -113,6 +120,12 @@ internal sealed partial class ImportPlan
             if (values.ContainsKey(ImportFields.EffortSize)) feature.EffortSize = input.EffortSize;
             if (values.ContainsKey(ImportFields.Phase)) feature.PhaseId = phase?.Id;
             if (values.ContainsKey(ImportFields.Lane)) feature.LaneId = lane?.Id;
+            if (startMapped || targetMapped)
+            {
+                // A date column left unmatched keeps the feature's date; an empty cell in a matched one clears it.
+                FeatureDates.Apply(feature, startMapped ? start : feature.Start, targetMapped ? target : feature.Target);
+            }
+
             if (values.ContainsKey(ImportFields.Owner)) feature.Owner = Text.Clean(input.Owner);
             if (values.ContainsKey(ImportFields.NeedsSupport)) feature.NeedsOperationalSupport = input.NeedsOperationalSupport;
             if (problems is not null)
@@ -120,7 +133,23 @@ internal sealed partial class ImportPlan
                 feature.Problems.Clear();
                 feature.Problems.AddRange(problems);
             }
-        });
+        }, item => startMapped == targetMapped ? null : DatesKept((Feature)item, startMapped ? start : null, targetMapped ? target : null));
+    }
+
+    /// <summary>When a row updates one of a feature's dates and keeps the other, the pair must still be in order.</summary>
+    private static string? DatesKept(Feature stored, FuzzyDate? start, FuzzyDate? target)
+    {
+        if (start is null && target is null)
+        {
+            return null;
+        }
+
+        var (s, t) = (start ?? stored.Start, target ?? stored.Target);
+        return FeatureDates.TargetBeforeStart(s, t)
+            ? start is null
+                ? $"Target: {FeatureDates.TargetBeforeStartMessage} The feature starts {CsvLabels.Date(s)}, and the file has no start column."
+                : $"Start: {FeatureDates.TargetBeforeStartMessage} The feature's target is {CsvLabels.Date(t)}, and the file has no target column."
+            : null;
     }
 
     private static Parsed ParsePersona(CsvAnalysis analysis, ImportOptions options, string[] row)
@@ -251,6 +280,8 @@ internal sealed partial class ImportPlan
     private static string Label(string property) => property switch
     {
         nameof(FeatureInput.EffortSize) => "Effort size",
+        nameof(FeatureInput.StartDate) => "Start",
+        nameof(FeatureInput.TargetDate) => "Target",
         nameof(PersonaInput.UserGroup) => "User group",
         _ => property,
     };
@@ -317,6 +348,22 @@ internal sealed partial class ImportPlan
             }
 
             values[field] = value?.ToString(CultureInfo.InvariantCulture) ?? text;
+            return value;
+        }
+
+        public FuzzyDate? Date(string field, string label, Dictionary<string, string> values, List<string> errors)
+        {
+            if (Text(field) is not { } text)
+            {
+                return null;
+            }
+
+            if (!CsvValues.TryDate(text, out var value, out var error))
+            {
+                errors.Add($"{label}: {error}");
+            }
+
+            values[field] = value is null ? text : CsvLabels.Date(value);
             return value;
         }
 

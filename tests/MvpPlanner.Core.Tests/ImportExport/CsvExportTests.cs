@@ -3,6 +3,7 @@ using MvpPlanner.Core.Accounts;
 using MvpPlanner.Core.Common;
 using MvpPlanner.Core.Features;
 using MvpPlanner.Core.ImportExport;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Tests.Infrastructure;
 
 namespace MvpPlanner.Core.Tests.ImportExport;
@@ -28,9 +29,27 @@ public class CsvExportTests
         file.Value.FileName.ShouldBe("tool-library-features.csv");
         file.Value.Content.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = Encoding.UTF8.GetString(file.Value.Content[3..]).Split("\r\n");
-        lines[0].ShouldBe("Title,Description,Status,MoSCoW,Reach,Impact,Confidence %,Effort (person-weeks),RICE score,Value (1-5),Effort size (1-5),Phase,Lane,Owner,Problems solved,Needs operational support");
-        lines[1].ShouldBe("Tool catalogue,,In progress,Must have,1050,0.5,80,2.5,168,4,2,MVP,Design,Ana,Cannot find a tool nearby,Yes");
-        lines[2].ShouldStartWith("Borrow request,,Idea,,,,,,,,,MVP,Design,,Cannot find a tool nearby,No");
+        lines[0].ShouldBe("Title,Description,Status,MoSCoW,Reach,Impact,Confidence %,Effort (person-weeks),RICE score,Value (1-5),Effort size (1-5),Phase,Lane,Start,Target,Owner,Problems solved,Needs operational support");
+        lines[1].ShouldBe("Tool catalogue,,In progress,Must have,1050,0.5,80,2.5,168,4,2,MVP,Design,,,Ana,Cannot find a tool nearby,Yes");
+        lines[2].ShouldStartWith("Borrow request,,Idea,,,,,,,,,MVP,Design,,,,Cannot find a tool nearby,No");
+    }
+
+    [Fact]
+    public async Task FeaturesCsv_OwnDates_WrittenAsDayMonthOrQuarter()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var sample = await test.CreateSamplePlanAsync();
+        await SetDatesAsync(test, sample.PlanId, sample.FeatureId, (new DateTime(2027, 3, 12), DatePrecision.Day), (new DateTime(2027, 5, 20), DatePrecision.Month));
+        await SetDatesAsync(test, sample.PlanId, sample.SecondFeatureId, (null, DatePrecision.Day), (new DateTime(2027, 8, 1), DatePrecision.Quarter));
+
+        var file = await test.Get<CsvExportService>().FeaturesAsync(sample.PlanId);
+
+        var lines = Encoding.UTF8.GetString(file.Value!.Content[3..]).Split("\r\n");
+        var start = lines[0].Split(',').ToList().IndexOf("Start");
+        lines[0].Split(',')[start + 1].ShouldBe("Target");
+        var cells = lines.Skip(1).Where(l => l.Length > 0).ToDictionary(l => l.Split(',')[0], l => l.Split(',')[start..(start + 2)]);
+        cells["Tool catalogue"].ShouldBe(["2027-03-12", "2027-05"]);
+        cells["Borrow request"].ShouldBe(["", "2027-Q3"]);
     }
 
     [Fact]
@@ -96,5 +115,13 @@ public class CsvExportTests
         (await export.FeaturesAsync(sample.PlanId)).Status.ShouldBe(ResultStatus.NotFound);
         (await export.PersonasAsync(sample.PlanId)).Status.ShouldBe(ResultStatus.NotFound);
         (await export.ProblemsAsync(sample.PlanId)).Status.ShouldBe(ResultStatus.NotFound);
+    }
+
+    internal static async Task SetDatesAsync(TestDatabase test, int planId, int featureId, (DateTime? Date, DatePrecision Precision) start, (DateTime? Date, DatePrecision Precision) target)
+    {
+        var input = (await test.Get<FeatureService>().GetRowAsync(planId, featureId))!.ToInput();
+        (input.StartDate, input.StartPrecision, input.TargetDate, input.TargetPrecision) = (start.Date, start.Precision, target.Date, target.Precision);
+        var saved = await test.Get<FeatureService>().UpdateAsync(planId, featureId, input);
+        saved.Succeeded.ShouldBeTrue(saved.Message);
     }
 }

@@ -6,6 +6,7 @@ using MvpPlanner.Core.Features;
 using MvpPlanner.Core.History;
 using MvpPlanner.Core.ImportExport;
 using MvpPlanner.Core.Problems;
+using MvpPlanner.Core.Roadmap;
 using MvpPlanner.Core.Tests.Infrastructure;
 
 namespace MvpPlanner.Core.Tests.ImportExport;
@@ -48,6 +49,9 @@ public class CsvImportTests
         features["Deposit handling"].Description.ShouldBe("Labels: payments");
         features["Loyalty badges"].Status.ShouldBe(FeatureStatus.Dropped);
         features["Loyalty badges"].Moscow.ShouldBe(Moscow.Wont);
+        reminders.Target.ShouldBe(new FuzzyDate(new DateOnly(2027, 3, 15), DatePrecision.Day));
+        reminders.Start.ShouldBeNull();
+        features["Deposit handling"].Target.ShouldBeNull();
     }
 
     [Fact]
@@ -90,6 +94,8 @@ public class CsvImportTests
         features["Borrow request"].Description.ShouldBe("Ask to borrow\nand get an answer\n\nLabels: Development (blue)");
         features["Borrow request"].Owner.ShouldBe("Cy Coder (cy)");
         features["Return checklist"].Status.ShouldBe(FeatureStatus.Shipped);
+        features["Borrow request"].Target.ShouldBe(new FuzzyDate(new DateOnly(2027, 1, 15), DatePrecision.Day));
+        features["Tool catalogue"].TargetDate.ShouldBeNull();
     }
 
     [Fact]
@@ -415,6 +421,96 @@ public class CsvImportTests
 
         var row = (await test.Get<FeatureService>().ListAsync(sample.PlanId)).Single(f => f.Title == "Tool map");
         row.Problems.ShouldHaveSingleItem().Id.ShouldBe(sample.ProblemId);
+    }
+
+    [Fact]
+    public async Task ExportedDates_ImportBackWithTheirPrecision()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var sample = await test.CreateSamplePlanAsync();
+        await CsvExportTests.SetDatesAsync(test, sample.PlanId, sample.FeatureId, (new DateTime(2027, 3, 12), DatePrecision.Day), (new DateTime(2027, 5, 1), DatePrecision.Month));
+        await CsvExportTests.SetDatesAsync(test, sample.PlanId, sample.SecondFeatureId, (new DateTime(2027, 4, 1), DatePrecision.Quarter), (null, DatePrecision.Day));
+        var export = await test.Get<CsvExportService>().FeaturesAsync(sample.PlanId);
+
+        var again = await test.CreatePlanAsync("Copy");
+        var analysis = await CsvImportService.AnalyseAsync(new MemoryStream(export.Value!.Content), "features.csv", ImportKind.Features);
+        analysis.Value!.SuggestedMapping[ImportFields.Start].ShouldBe(analysis.Value.Headers.ToList().IndexOf("Start"));
+        analysis.Value.SuggestedMapping[ImportFields.Target].ShouldBe(analysis.Value.Headers.ToList().IndexOf("Target"));
+        var options = CsvImportService.SuggestOptions(analysis.Value);
+        options.Mapping.Remove(ImportFields.Phase); // the copy has no phases or lanes yet
+        options.Mapping.Remove(ImportFields.Lane);
+        options.Mapping.Remove(ImportFields.Problems);
+        (await test.Get<CsvImportService>().ImportAsync(again, analysis.Value, options)).Succeeded.ShouldBeTrue();
+
+        var copies = await FeaturesAsync(test, again);
+        copies["Tool catalogue"].Start.ShouldBe(new FuzzyDate(new DateOnly(2027, 3, 12), DatePrecision.Day));
+        copies["Tool catalogue"].Target.ShouldBe(new FuzzyDate(new DateOnly(2027, 5, 1), DatePrecision.Month));
+        copies["Borrow request"].Start.ShouldBe(new FuzzyDate(new DateOnly(2027, 4, 1), DatePrecision.Quarter));
+        copies["Borrow request"].Target.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("Due date", "15/Mar/27 12:00 AM", "2027-03-15", DatePrecision.Day)]
+    [InlineData("Due", "2027-03-15 09:00", "2027-03-15", DatePrecision.Day)]
+    [InlineData("Target date", "2027-03-15T23:30:00.000Z", "2027-03-15", DatePrecision.Day)]
+    [InlineData("Target", "2027-03", "2027-03-01", DatePrecision.Month)]
+    [InlineData("Target", "2027-Q2", "2027-04-01", DatePrecision.Quarter)]
+    [InlineData("Target", "Q4 2027", "2027-10-01", DatePrecision.Quarter)]
+    public async Task TargetColumn_JiraDueDateOrFuzzyDate_BecomesTheTarget(string header, string written, string first, DatePrecision precision)
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var analysis = await AnalyseAsync($"Summary;{header}\nOffline mode;{written}\n");
+
+        await ImportAsync(test, planId, analysis);
+
+        (await FeaturesAsync(test, planId))["Offline mode"].Target.ShouldBe(new FuzzyDate(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), precision));
+    }
+
+    [Fact]
+    public async Task Dates_UnreadableOrStartAfterTarget_AreRowErrors_AndNothingIsImported()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var planId = await test.CreatePlanAsync();
+        var analysis = await AnalyseAsync("Title,Start date,Due date\nGood,2027-Q1,2027-03\nSoon,next week,\nSlashes,,03/04/2027\nBackwards,2027-06,2027-Q1\nNo day,2027-02-30,\n");
+        var options = CsvImportService.SuggestOptions(analysis);
+        var before = await test.SnapshotAsync(test.WorkspaceId);
+
+        var preview = (await test.Get<CsvImportService>().PreviewAsync(planId, analysis, options)).Value!;
+        var result = await test.Get<CsvImportService>().ImportAsync(planId, analysis, options);
+
+        preview.Rows[0].Outcome.ShouldBe(RowOutcome.New);
+        preview.Rows[0].Values[ImportFields.Start].ShouldBe("2027-Q1");
+        preview.Rows[1].Errors.ShouldHaveSingleItem().ShouldBe("Start: \"next week\" is not a date this import reads. Write a day as 2027-03-15, a month as 2027-03 or a quarter as 2027-Q1.");
+        preview.Rows[2].Errors.ShouldHaveSingleItem().ShouldStartWith("Target: \"03/04/2027\" could be day first or month first.");
+        preview.Rows[3].Errors.ShouldHaveSingleItem().ShouldBe("Target: The target cannot be before the start.");
+        preview.Rows[4].Errors.ShouldHaveSingleItem().ShouldStartWith("Start: \"2027-02-30\" is not a date");
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        (await test.SnapshotAsync(test.WorkspaceId)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Update_EmptyDateCellClears_UnmatchedDateColumnKeeps_AndTheKeptDateStillOrdersTheNewOne()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var sample = await test.CreateSamplePlanAsync();
+        await CsvExportTests.SetDatesAsync(test, sample.PlanId, sample.FeatureId, (new DateTime(2027, 6, 1), DatePrecision.Month), (new DateTime(2027, 9, 30), DatePrecision.Day));
+        await CsvExportTests.SetDatesAsync(test, sample.PlanId, sample.SecondFeatureId, (new DateTime(2027, 6, 1), DatePrecision.Month), (new DateTime(2027, 9, 30), DatePrecision.Day));
+
+        var backwards = await AnalyseAsync("Title,Target\nTool catalogue,2027-Q1\n");
+        var refused = await test.Get<CsvImportService>().PreviewAsync(sample.PlanId, backwards, new ImportOptions { Mapping = new(backwards.SuggestedMapping), Duplicates = DuplicateMode.Update });
+        refused.Value!.Rows.ShouldHaveSingleItem().Errors.ShouldHaveSingleItem()
+            .ShouldBe("Target: The target cannot be before the start. The feature starts 2027-06, and the file has no start column.");
+
+        var analysis = await AnalyseAsync("Title,Target\nTool catalogue,\nBorrow request,2027-Q4\n");
+        var result = await test.Get<CsvImportService>().ImportAsync(sample.PlanId, analysis, new ImportOptions { Mapping = new(analysis.SuggestedMapping), Duplicates = DuplicateMode.Update });
+
+        result.Value!.Updated.ShouldBe(2);
+        var features = await FeaturesAsync(test, sample.PlanId);
+        features["Tool catalogue"].Start.ShouldBe(new FuzzyDate(new DateOnly(2027, 6, 1), DatePrecision.Month));
+        features["Tool catalogue"].Target.ShouldBeNull();
+        features["Borrow request"].Start.ShouldBe(new FuzzyDate(new DateOnly(2027, 6, 1), DatePrecision.Month));
+        features["Borrow request"].Target.ShouldBe(new FuzzyDate(new DateOnly(2027, 10, 1), DatePrecision.Quarter));
     }
 
     private static async Task<ServiceResult<ImportSummary>> ImportAsync(TestDatabase test, int planId, CsvAnalysis analysis)

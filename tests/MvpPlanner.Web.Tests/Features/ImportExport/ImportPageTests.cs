@@ -19,15 +19,19 @@ public class ImportPageTests : PlannerTestContext
         RenderProviders();
         var page = Render<ImportPage>(p => p.Add(x => x.PlanId, planId));
 
-        Upload(page, "Summary,Issue key,Priority,Status,Custom field (Story Points)\nOffline mode,FA-1,High,To Do,3\nDark theme,FA-2,Low,Done,lots\n");
+        Upload(page, "Summary,Issue key,Priority,Status,Custom field (Story Points),Due Date\nOffline mode,FA-1,High,To Do,3,15/Mar/27 12:00 AM\nDark theme,FA-2,Low,Done,lots,\n");
 
         page.WaitForAssertion(() => page.Find("[data-testid=import-file-summary]").TextContent.ShouldContain("looks like a Jira export"));
         page.Find("[data-testid=mapping-title]").TextContent.ShouldBe("Summary");
         page.Find("[data-testid=mapping-moscow]").TextContent.ShouldBe("Priority");
+        page.Find("[data-testid=mapping-target]").TextContent.ShouldBe("Due Date");
+        page.FindAll("[data-testid=import-mapping] label").Select(l => l.TextContent.Trim()).ShouldContain("Start");
+        page.FindAll("[data-testid=import-mapping] label").Select(l => l.TextContent.Trim()).ShouldContain("Target");
         page.FindAll("[data-testid=value-moscow]").Count.ShouldBe(2);
         await page.Find("[data-testid=import-preview]").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-testid=import-counts]").TextContent.ShouldContain("1 row with errors"));
+        page.Markup.ShouldContain("Target: 2027-03-15");
         page.Find("[data-testid=import-row-errors]").TextContent.ShouldContain("Effort: \"lots\" is not a number.");
         page.Find("[data-testid=import-run]").HasAttribute("disabled").ShouldBeTrue();
     }
