@@ -33,7 +33,7 @@ public sealed partial class CsvImportEndToEndTests(BrowserFixture browser) : End
         await Page.ByTestId("import-csv").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/import$"));
         await Page.GotoInteractiveAsync($"{planUrl}/import");
-        await Page.ByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "jira.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(JiraExport) });
+        await Page.ChooseFileAsync("import-file", new FilePayload { Name = "jira.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(JiraExport) });
 
         await Expect(Page.ByTestId("import-file-summary")).ToContainTextAsync("looks like a Jira export");
         await Expect(Page.ByTestId("mapping-title")).ToHaveTextAsync("Summary");
@@ -76,7 +76,7 @@ public sealed partial class CsvImportEndToEndTests(BrowserFixture browser) : End
         await Page.WaitForURLAsync(PlanUrl());
 
         await Page.GotoInteractiveAsync($"{Page.Url}/import");
-        await Page.ByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "jira.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(JiraExport) });
+        await Page.ChooseFileAsync("import-file", new FilePayload { Name = "jira.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(JiraExport) });
         await Page.ByTestId("import-preview").ClickAsync();
         await Expect(Page.ByTestId("import-counts")).ToContainTextAsync("3 new");
 

@@ -31,6 +31,18 @@ public static class PageExtensions
         await page.Locator(InteractiveMarker).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>Chooses a file in a Blazor <c>InputFile</c> once its script listens: the input is on the page a moment
+    /// before Blazor attaches its change listener, and a file chosen in between is never read.</summary>
+    public static async Task ChooseFileAsync(this IPage page, string testId, FilePayload file)
+    {
+        await page.WaitForFunctionAsync(
+            "selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined", $"[data-testid='{testId}']");
+        await page.ByTestId(testId).SetInputFilesAsync(file);
+    }
+
+    public static async Task ChooseFileAsync(this IPage page, string testId, string path) =>
+        await page.ChooseFileAsync(testId, new FilePayload { Name = Path.GetFileName(path), MimeType = "application/json", Buffer = await File.ReadAllBytesAsync(path) });
+
     /// <summary>The element carrying <c>data-testid</c>: MudButton puts it on its &lt;button&gt;, MudTextField on its &lt;input&gt;,
     /// MudCard on its outer &lt;div&gt;.</summary>
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
