@@ -119,6 +119,12 @@ public class DecisionServiceTests
         (await test.Get<DecisionService>().RecordAsync(planId, Go(mvpId))).Status.ShouldBe(ResultStatus.Forbidden);
     }
 
+    private static async Task<DecisionView> RecordGoAsync(DecisionService decisions, int planId, int phaseId)
+    {
+        (await decisions.RecordAsync(planId, Go(phaseId))).Succeeded.ShouldBeTrue();
+        return (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+    }
+
     private static DecisionInput Correction(DecisionView recorded, string reasons, int[] outcomeIds, int[] feedbackIds) => new()
     {
         PhaseId = recorded.PhaseId,
@@ -171,8 +177,7 @@ public class DecisionServiceTests
         var planId = await test.CreatePlanAsync();
         var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
         var decisions = test.Get<DecisionService>();
-        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
-        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        var recorded = await RecordGoAsync(decisions, planId, mvpId);
 
         (await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "First correction.", [], []))).Succeeded.ShouldBeTrue();
         var second = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Second correction.", [], []));
@@ -209,8 +214,7 @@ public class DecisionServiceTests
         var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
         var foreign = await test.AddOutcomeAsync(await test.CreatePlanAsync("Other"), "Not ours", 0, 10);
         var decisions = test.Get<DecisionService>();
-        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
-        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        var recorded = await RecordGoAsync(decisions, planId, mvpId);
 
         var blank = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, " ", [], []));
         var foreignEvidence = await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Looks fine.", [foreign], []));
@@ -229,8 +233,7 @@ public class DecisionServiceTests
         var planId = await test.CreatePlanAsync();
         var mvpId = (await test.GetBoardAsync(planId)).Phases[0].Id;
         var decisions = test.Get<DecisionService>();
-        (await decisions.RecordAsync(planId, Go(mvpId))).Succeeded.ShouldBeTrue();
-        var recorded = (await decisions.ListAsync(planId)).ShouldHaveSingleItem();
+        var recorded = await RecordGoAsync(decisions, planId, mvpId);
         test.ActAs(await test.CreateMemberAsync("Vic Viewer", WorkspaceRole.Viewer));
 
         (await decisions.UpdateAsync(planId, recorded.Id, Correction(recorded, "Not mine to change.", [], []))).Status.ShouldBe(ResultStatus.Forbidden);

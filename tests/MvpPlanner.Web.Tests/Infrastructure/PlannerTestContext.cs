@@ -90,6 +90,15 @@ public abstract class PlannerTestContext : BunitContext, IAsyncLifetime
         return Render<MudPopoverProvider>();
     }
 
+    /// <summary>The providers, returning the dialog one: dialogs render there, so a test finds their fields in it.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderDialogs()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        Render<MudPopoverProvider>();
+        return dialogs;
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();

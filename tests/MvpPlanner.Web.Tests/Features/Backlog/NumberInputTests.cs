@@ -116,14 +116,6 @@ public sealed class NumberInputTests : PlannerTestContext
 
     private IRenderedComponent<BacklogPage> RenderBacklog() => Render<BacklogPage>(p => p.Add(x => x.PlanId, _planId));
 
-    private IRenderedComponent<MudDialogProvider> RenderDialogs()
-    {
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        Render<MudPopoverProvider>();
-        return dialogs;
-    }
-
     private static async Task<IElement> EditCellAsync(IRenderedComponent<BacklogPage> page, string testId, string value)
     {
         await page.WaitForElement($"button[data-testid={testId}]").ClickAsync(new());

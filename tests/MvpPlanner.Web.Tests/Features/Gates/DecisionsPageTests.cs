@@ -54,12 +54,4 @@ public class DecisionsPageTests : PlannerTestContext
         });
         recorded.Succeeded.ShouldBeTrue(recorded.Message);
     }
-
-    private IRenderedComponent<MudDialogProvider> RenderDialogs()
-    {
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        Render<MudPopoverProvider>();
-        return dialogs;
-    }
 }

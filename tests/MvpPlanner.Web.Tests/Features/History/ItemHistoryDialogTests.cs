@@ -85,12 +85,4 @@ public class ItemHistoryDialogTests : PlannerTestContext
 
         throw new ShouldAssertException("The tool never reached the expected state.");
     }
-
-    private IRenderedComponent<MudDialogProvider> RenderDialogs()
-    {
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        Render<MudPopoverProvider>();
-        return dialogs;
-    }
 }

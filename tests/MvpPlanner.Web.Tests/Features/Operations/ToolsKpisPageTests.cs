@@ -247,14 +247,6 @@ public class ToolsKpisPageTests : PlannerTestContext
     private IRenderedComponent<ToolsKpisPage> RenderPage() =>
         Render<ToolsKpisPage>(p => p.Add(x => x.PlanId, _planId));
 
-    private IRenderedComponent<MudDialogProvider> RenderDialogs()
-    {
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        Render<MudPopoverProvider>();
-        return dialogs;
-    }
-
     /// <summary>The whole form field (input, helper and error text) around the input with this test id.</summary>
     private static IElement NameFieldOf(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
         dialogs.Find($"[data-testid={testId}]").Closest(".mud-input-control")!;

@@ -94,14 +94,6 @@ public sealed class OutcomesPageTests : PlannerTestContext
 
     private IRenderedComponent<OutcomesPage> RenderPage() => Render<OutcomesPage>(p => p.Add(x => x.PlanId, _planId));
 
-    private IRenderedComponent<MudDialogProvider> RenderDialogs()
-    {
-        var dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-        Render<MudPopoverProvider>();
-        return dialogs;
-    }
-
     private static IElement FieldOf(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
         dialogs.Find($"input[data-testid={testId}]").Closest(".mud-input-control")!;
 }
